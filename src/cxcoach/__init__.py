@@ -1,0 +1,93 @@
+"""cxcoach: customer-service know-how as software.
+
+Reads support conversations and says, with evidence, what the customer feels and asks. Everything runs
+offline: ``pip install cxcoach`` is the whole set-up.
+
+Example:
+    >>> import cxcoach
+    >>> analysis = cxcoach.analyze("Great, another two hours on hold.")
+    >>> analysis.sentiment.label
+    'negative'
+
+The package imports in a few milliseconds: submodules (pydantic models, nltk, textblob) load on first
+use of a name that needs them.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from . import errors
+    from ._api import analyze
+    from .analyzer import Analyzer
+    from .models import (
+        Conversation,
+        Evidence,
+        Finding,
+        Message,
+        MessageAnalysis,
+        SentenceSentiment,
+        SentimentResult,
+    )
+    from .pipeline import Pipeline
+    from .registry import Registry, create_analyzer, register_analyzer
+    from .sentiment import SentimentAnalyzer
+    from .text import Doc
+
+__all__ = [
+    "Analyzer",
+    "Conversation",
+    "Doc",
+    "Evidence",
+    "Finding",
+    "Message",
+    "MessageAnalysis",
+    "Pipeline",
+    "Registry",
+    "SentenceSentiment",
+    "SentimentAnalyzer",
+    "SentimentResult",
+    "__version__",
+    "analyze",
+    "create_analyzer",
+    "errors",
+    "register_analyzer",
+]
+
+# Where each public name lives; loaded on first access (PEP 562) to keep `import cxcoach` fast.
+_HOMES = {
+    "Analyzer": "analyzer",
+    "Conversation": "models",
+    "Doc": "text",
+    "Evidence": "models",
+    "Finding": "models",
+    "Message": "models",
+    "MessageAnalysis": "models",
+    "Pipeline": "pipeline",
+    "Registry": "registry",
+    "SentenceSentiment": "models",
+    "SentimentAnalyzer": "sentiment",
+    "SentimentResult": "models",
+    "analyze": "_api",
+    "create_analyzer": "registry",
+    "register_analyzer": "registry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "errors":
+        return import_module(".errors", __name__)
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'cxcoach' has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

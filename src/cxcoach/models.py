@@ -1,0 +1,170 @@
+"""Typed results and inputs: every model is a frozen pydantic v2 model with ``extra="forbid"``.
+
+They serialise to JSON and back without loss (``model_dump_json`` / ``model_validate_json``) and export a
+JSON Schema (``model_json_schema``), so results can be stored, sent to other services or validated there.
+
+Example:
+    >>> import cxcoach
+    >>> analysis = cxcoach.analyze("Still waiting for my refund!!")
+    >>> analysis.sentiment.label
+    'negative'
+    >>> MessageAnalysis.model_validate_json(analysis.model_dump_json()) == analysis
+    True
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "ROLES",
+    "Conversation",
+    "Evidence",
+    "Finding",
+    "Message",
+    "MessageAnalysis",
+    "Role",
+    "SentenceSentiment",
+    "SentimentLabel",
+    "SentimentResult",
+]
+
+Role = Literal["customer", "agent"]
+"""Who wrote a message."""
+
+ROLES: tuple[str, ...] = ("customer", "agent")
+"""The roles cxcoach accepts, in the order error messages list them."""
+
+SentimentLabel = Literal["negative", "neutral", "positive"]
+"""A sentiment class."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class _Span(_Frozen):
+    """A half-open range ``[start, end)`` of character offsets into the analysed text."""
+
+    start: int = Field(ge=0, description="Offset of the first character.")
+    end: int = Field(ge=0, description="Offset one past the last character.")
+    text: str = Field(description="The characters of the span, ``original[start:end]``.")
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> _Span:
+        if self.end < self.start:
+            raise ValueError(f"end ({self.end}) must not be before start ({self.start})")
+        return self
+
+
+class Evidence(_Span):
+    """One piece of evidence: a rule that fired on a stretch of text, and how much it moved the result.
+
+    Attributes:
+        rule: What fired, e.g. ``"lexicon"``, ``"support_phrase"``, ``"negation"``, ``"sarcasm"``.
+        weight: Its contribution (for sentiment, valence points before normalisation).
+        detail: A short human-readable explanation.
+    """
+
+    rule: str
+    weight: float = 0.0
+    detail: str = ""
+
+
+class Finding(_Span):
+    """Something an analyzer found, with character offsets and the evidence that produced it.
+
+    Attributes:
+        label: What was found, e.g. ``"negative_sentiment"``.
+        score: Strength or confidence; its scale is the analyzer's (sentiment: -1..1).
+        analyzer: The name of the analyzer that emitted it.
+        evidence: The rules and words behind the finding.
+    """
+
+    label: str
+    score: float
+    analyzer: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+class SentenceSentiment(_Span):
+    """The sentiment of one sentence."""
+
+    label: SentimentLabel
+    score: float = Field(ge=-1.0, le=1.0)
+    evidence: tuple[Evidence, ...] = ()
+
+
+class SentimentResult(_Frozen):
+    """The sentiment of a message.
+
+    Attributes:
+        label: ``"negative"``, ``"neutral"`` or ``"positive"``.
+        score: Polarity in ``[-1, 1]``.
+        intensity: 0 (calm or neutral) to 3 (furious or ecstatic).
+        sentences: Per-sentence results, in text order.
+        backend: The backend that produced it (``"support"``, ``"vader"``, ``"textblob"``).
+        subjectivity: 0..1 where the backend measures it (TextBlob), else ``None``.
+        evidence: Message-level evidence: intensity cues such as capitals, ``"!!!"``, emoji, profanity.
+    """
+
+    label: SentimentLabel
+    score: float = Field(ge=-1.0, le=1.0)
+    intensity: int = Field(ge=0, le=3)
+    sentences: tuple[SentenceSentiment, ...] = ()
+    backend: str
+    subjectivity: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Message(_Frozen):
+    """One turn of a conversation.
+
+    Attributes:
+        role: ``"customer"`` or ``"agent"``.
+        text: What was written or said.
+        id: An optional identifier from the caller's system.
+        timestamp: When it was sent, if known.
+        metadata: Free-form string labels (channel, agent id, team).
+    """
+
+    role: Role
+    text: str
+    id: Optional[str] = None
+    timestamp: Optional[datetime] = None
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+
+class Conversation(_Frozen):
+    """An ordered list of messages, with optional id and metadata (agent, team, channel...)."""
+
+    turns: tuple[Message, ...]
+    id: Optional[str] = None
+    metadata: dict[str, str] = Field(default_factory=dict)
+
+
+class MessageAnalysis(_Frozen):
+    """Everything cxcoach found in one message (the public contract of `cxcoach.analyze`).
+
+    Attributes:
+        text: The analysed text (lone surrogates replaced by U+FFFD; offsets are unchanged).
+        role: Who wrote it.
+        sentiment: The message's sentiment.
+        question_type: ``"outcome_question"``, ``"process_question"`` or ``"not_a_question"``;
+            ``None`` while no question-type analyzer is in the pipeline.
+        answer_style: For agent replies: ``"outcome"``, ``"process"``, ``"mixed"``, or ``None``
+            (states neither a result nor a procedure, or no answer-style analyzer ran).
+        techniques: Taxonomy labels found in an agent reply; ``None`` while no technique analyzer ran.
+        findings: Everything found, with spans and evidence, sorted by position.
+    """
+
+    text: str
+    role: Role
+    sentiment: Optional[SentimentResult] = None
+    question_type: Optional[Literal["outcome_question", "process_question", "not_a_question"]] = None
+    answer_style: Optional[Literal["outcome", "process", "mixed"]] = None
+    techniques: Optional[frozenset[str]] = None
+    findings: tuple[Finding, ...] = ()

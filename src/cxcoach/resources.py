@@ -1,0 +1,140 @@
+"""Data files shipped inside the package: loaded with `importlib.resources`, validated, cached.
+
+Word lists, phrases and lexicon adjustments are data (TOML files under ``cxcoach/data``); the rules that
+use them are code. Each file has a pydantic model, so a typo in a user's own file fails at load time
+with a message naming the file and the field, not later as a wrong answer.
+
+Example:
+    >>> from cxcoach.resources import load_lexicon
+    >>> lexicon = load_lexicon()          # the built-in support adjustments
+    >>> lexicon.words["delayed"] < 0
+    True
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ResourceError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+__all__ = ["SentimentLexicon", "TextRules", "load_lexicon", "load_text_rules", "read_toml"]
+
+PathLike = Union[str, Path]
+
+# VADER's valence scale is -4..+4 (Hutto & Gilbert 2014); support adjustments use the same scale.
+_VALENCE_LIMIT = 4.0
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TextRules(_Data):
+    """Sentence-boundary data for the text layer (``data/text.toml``)."""
+
+    titles: frozenset[str]
+    abbreviations: frozenset[str]
+    introducers: frozenset[str]
+
+
+def _lower_keys(value: dict[str, float]) -> dict[str, float]:
+    return {" ".join(key.lower().split()): weight for key, weight in value.items()}
+
+
+class SentimentLexicon(_Data):
+    """Lexicon adjustments for the support sentiment backend (``data/support_lexicon.toml``).
+
+    Attributes:
+        words: Single words and their valence (-4..4); replaces VADER's value, 0 removes the word.
+        phrases: Multi-word expressions and their valence; they win over the words inside them.
+        profanity: Words that raise intensity (and carry their own valence in ``words`` if any).
+        sarcasm_openers: Positive words that flip to negative when the same sentence complains.
+        complaint_boost: Extra negative valence for each support complaint term in a sentence
+            whose words are otherwise neutral (see `cxcoach.sentiment.support`).
+    """
+
+    name: str = "custom"
+    words: dict[str, float] = Field(default_factory=dict)
+    phrases: dict[str, float] = Field(default_factory=dict)
+    profanity: frozenset[str] = frozenset()
+    sarcasm_openers: frozenset[str] = frozenset()
+
+    @field_validator("words", "phrases")
+    @classmethod
+    def _valence_in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for key, weight in value.items():
+            if not -_VALENCE_LIMIT <= weight <= _VALENCE_LIMIT:
+                raise ValueError(f"{key!r} has valence {weight}; use a value from -4 to 4")
+        return _lower_keys(value)
+
+    @field_validator("profanity", "sarcasm_openers")
+    @classmethod
+    def _lower_words(cls, value: frozenset[str]) -> frozenset[str]:
+        return frozenset(word.lower() for word in value)
+
+    def extend(self, other: SentimentLexicon) -> SentimentLexicon:
+        """A new lexicon with ``other``'s entries added to (and overriding) this one's."""
+        return SentimentLexicon(
+            name=f"{self.name}+{other.name}",
+            words={**self.words, **other.words},
+            phrases={**self.phrases, **other.phrases},
+            profanity=self.profanity | other.profanity,
+            sarcasm_openers=self.sarcasm_openers | other.sarcasm_openers,
+        )
+
+
+def read_toml(source: PathLike, *, package_file: bool = False) -> dict[str, Any]:
+    """Read a TOML file from a path, or from ``cxcoach/data`` when ``package_file`` is true."""
+    try:
+        if package_file:
+            raw = resources.files("cxcoach").joinpath("data").joinpath(str(source)).read_bytes()
+        else:
+            raw = Path(source).read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise ResourceError(f"data file {source} not found: check the path") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ResourceError(f"data file {source} is not valid UTF-8 TOML: {error}") from None
+
+
+def _validate(model: type[_Data], data: dict[str, Any], source: PathLike) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ResourceError(f"data file {source} does not match the {model.__name__} schema:\n{error}") from None
+
+
+@lru_cache(maxsize=None)
+def load_text_rules() -> TextRules:
+    """The built-in sentence-boundary rules (cached)."""
+    return _validate(TextRules, read_toml("text.toml", package_file=True), "text.toml")
+
+
+@lru_cache(maxsize=8)
+def _builtin_lexicon() -> SentimentLexicon:
+    return _validate(SentimentLexicon, read_toml("support_lexicon.toml", package_file=True), "support_lexicon.toml")
+
+
+def load_lexicon(path: PathLike | None = None) -> SentimentLexicon:
+    """Load sentiment lexicon adjustments: the built-in ones, or a user's TOML file.
+
+    Args:
+        path: A TOML file with the fields of `SentimentLexicon`; ``None`` for the built-in file.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    if path is None:
+        return _builtin_lexicon()
+    return _validate(SentimentLexicon, read_toml(path), path)

@@ -1,0 +1,268 @@
+"""The text layer: one pass over a message, shared by every analyzer.
+
+A `Doc` wraps a message. Its `tokens` and `sentences` are computed on first use and then reused, so a
+pipeline of ten analyzers tokenizes once. Every token and sentence carries character offsets into the
+original text, so every finding can point at what it is about.
+
+The tokenizer is one regular expression tuned for support text: URLs, e-mail addresses, @handles,
+#hashtags, order numbers and other codes (``#12345``, ``ORD-5521``), prices (``$129``), times (``3pm``,
+``10:30``), ranges (``2-3``), emoticons (``:-(``), emoji (with skin tones and ZWJ sequences), runs of
+``!``/``?``, contractions and hyphenated words stay whole. Sentence boundaries come from ``.``, ``!``,
+``?`` and ``…`` (not after "Mr." or "Jan." before a number, see ``data/text.toml``) and from line breaks.
+
+Example:
+    >>> from cxcoach.text import Doc
+    >>> doc = Doc("Mr. Lee was charged $129 twice on Jan. 5!!! Order #A-1123 :(")
+    >>> [t.text for t in doc.tokens][:6]
+    ['Mr', '.', 'Lee', 'was', 'charged', '$129']
+    >>> [doc.text[s.start:s.end] for s in doc.sentences]
+    ['Mr. Lee was charged $129 twice on Jan. 5!!!', 'Order #A-1123 :(']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
+
+from .errors import InputTypeError, InputValueError, type_name
+from .models import ROLES
+from .resources import TextRules, load_text_rules
+
+if TYPE_CHECKING:
+    from .models import SentimentResult
+
+__all__ = ["Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
+
+TokenKind = Literal[
+    "word", "number", "money", "time", "code", "url", "email", "handle", "hashtag",
+    "emoticon", "emoji", "abbreviation", "punct", "symbol",
+]
+
+
+class Token(NamedTuple):
+    """A token: its text, character offsets ``[start, end)``, kind, and lower-cased form."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    norm: str
+
+
+class Sentence(NamedTuple):
+    """A sentence: character offsets ``[start, end)`` and token indexes ``[first, last)``."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+_EMOJI_BASE = (
+    "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2900-\u297f\u2b00-\u2bff\u3030\u303d\u3297\u3299"
+    "\U0001f000-\U0001f1e5\U0001f200-\U0001faff"
+)
+_EMOJI_MOD = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"
+
+_WORD = r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:[-‐][^\W\d_]+(?:['’][^\W\d_]+)*)*"
+
+# Alternatives are tried in order. Plain words and common punctuation come first because they are most
+# tokens (the lookahead sends "ORD-5521", "joe.b@x.com", "e.g." and "https://" on to their own
+# patterns); the specific shapes follow, and a plain word and any other character close the list.
+# Repetitions that could backtrack are bounded ({1,64}, {1,12}) so a 1 MB message stays linear.
+# The leading (?=\S) makes every whitespace position fail at once instead of trying each alternative
+# (measured: it halves the tokenizer's time on tweets).
+_TOKEN_PATTERN = re.compile(
+    r"""
+    (?=\S)
+    (?:(?P<word>""" + _WORD + r"""(?![\w@]|[.-]\w|:/))
+  | (?P<punct>[!?]+|\.{2,}|[.,;…"“”()\[\]])
+  | (?P<url>(?:https?://|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]}])
+  | (?P<email>[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+)
+  | (?P<handle>(?<![\w@])@\w+)
+  | (?P<money>[$€£¥]\ ?\d[\d,]*(?:\.\d+)?(?:\ ?(?:[kKmM]|bn)\b)?
+      | \d[\d,]*(?:\.\d+)?\ ?(?:USD|EUR|GBP|usd|eur|gbp|dollars?|euros?|bucks)\b)
+  | (?P<time>\d{1,2}(?::[0-5]\d)?\ ?(?:[aApP]\.[mM]|[aApP][mM])(?!\w)|(?<![\d:])\d{1,2}:[0-5]\d(?![\d:]))
+  | (?P<code>\#[A-Za-z]{0,12}-?\d[\w-]*|[A-Za-z]{1,12}-?\d[\w-]*|\d+[A-Za-z][\w-]*)
+  | (?P<hashtag>(?<![\w#])\#[^\W\d]\w*)
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:[-–]\d+(?:[.,]\d+)*)?%?)
+  | (?P<emoticon>(?<![\w])(?:[<>]?[:;=][-o*'^]?[)\](\[dDpP/\\|}{@3*]+(?![\w])|</?3+)
+      | (?<![\w])\^_*\^)
+  | (?P<emoji>[\U0001f1e6-\U0001f1ff]{2}
+      | [""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]*(?:\u200d[""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]*)*)
+  | (?P<abbreviation>(?:[A-Za-z]\.){2,}(?![A-Za-z]))
+  | (?P<other_word>""" + _WORD + r""")
+  | (?P<other_punct>[!?]+|\.{2,}|…|[^\w\s])
+  | (?P<symbol>\S))
+    """,
+    re.VERBOSE,
+)
+_KIND = {name: name for name in _TOKEN_PATTERN.groupindex}
+_KIND.update(other_word="word", other_punct="punct")
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# Characters that end a sentence, and those that still belong to the sentence they follow.
+_TERMINAL = frozenset(".!?…")
+_CLOSERS = frozenset(("'", '"', ")", "]", "}", "”", "’", "»"))
+_new_token = tuple.__new__
+
+
+def check_text(text: object, argument: str = "text") -> str:
+    """Return ``text`` if it is a `str`, else raise `InputTypeError` naming the argument."""
+    if not isinstance(text, str):
+        raise InputTypeError(f"{argument} must be a str, got {type_name(text)}: pass the message text as a string")
+    return text
+
+
+def check_role(role: object) -> str:
+    """Return ``role`` if it is a known role, else raise `InputValueError` listing the roles."""
+    if role not in ROLES:
+        raise InputValueError(f"role must be one of {', '.join(map(repr, ROLES))}, got {role!r}")
+    return role  # type: ignore[return-value]
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Split ``text`` into tokens with character offsets (whitespace is never a token)."""
+    tokens = []
+    append = tokens.append
+    kind = _KIND
+    for match in _TOKEN_PATTERN.finditer(text):
+        value = match.group()
+        start, end = match.span()
+        append(_new_token(Token, (value, start, end, kind[match.lastgroup], value.lower())))
+    return tuple(tokens)
+
+
+def _is_boundary(tokens: tuple[Token, ...], i: int, text: str) -> bool:
+    """Whether the terminal punctuation token ``tokens[i]`` ends its sentence."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    if following is None:
+        return True
+    if token.text == "." and i > 0:
+        previous = tokens[i - 1]
+        if previous.end == token.start:
+            rules = _text_rules()
+            # Titles ("Mr.") and initials ("J. Smith", but not the pronoun "I") never end a sentence.
+            if previous.norm in rules.titles or (
+                previous.kind == "word" and len(previous.text) == 1 and previous.text.isupper() and previous.text != "I"
+            ):
+                return False
+            # A known abbreviation, or a time like "10 a.m", goes on unless a capitalised word follows.
+            abbreviated = previous.norm in rules.abbreviations or (previous.kind == "time" and "." in previous.text)
+            if abbreviated:
+                return following.kind == "word" and following.text[:1].isupper()
+    if following.text in (")", "]"):
+        return False  # "(finally!)" exclaims inside the sentence
+    if token.text[0] in ".…" and len(token.text) > 1 or token.text == "…":
+        # An ellipsis trails off inside a sentence unless a new sentence visibly starts.
+        return not (following.kind == "word" and following.text[:1].islower())
+    return True
+
+
+_rules: Optional[TextRules] = None
+
+
+def _text_rules() -> TextRules:
+    global _rules  # a plain global: this is called for every period, lru_cache's call costs more
+    if _rules is None:
+        _rules = load_text_rules()
+    return _rules
+
+
+def split_sentences(text: str, tokens: tuple[Token, ...]) -> tuple[Sentence, ...]:
+    """Group tokens into sentences (see the module docstring for the rules)."""
+    sentences: list[Sentence] = []
+    count = len(tokens)
+    has_newline = "\n" in text  # most messages have none: skip the gap checks entirely
+    first = 0
+    i = 0
+    while i < count:
+        token = tokens[i]
+        kind = token.kind
+        ends = False
+        if kind == "punct" and token.text[0] in _TERMINAL:
+            ends = _is_boundary(tokens, i, text)
+        elif kind == "abbreviation" and i + 1 < count:
+            following = tokens[i + 1]
+            ends = (
+                token.norm not in _text_rules().introducers
+                and following.kind == "word"
+                and following.text[:1].isupper()
+            )
+        if ends:
+            # Closing quotes, brackets, emoticons and emoji on the same line stay with the sentence.
+            while i + 1 < count:
+                nxt = tokens[i + 1]
+                attached = nxt.kind in ("emoji", "emoticon") or nxt.text in _CLOSERS or (
+                    nxt.kind == "punct" and nxt.text[0] in _TERMINAL
+                )
+                if not attached or (has_newline and "\n" in text[tokens[i].end : nxt.start]):
+                    break
+                i += 1
+            sentences.append(Sentence(tokens[first].start, tokens[i].end, first, i + 1))
+            first = i + 1
+        elif has_newline and i + 1 < count and "\n" in text[token.end : tokens[i + 1].start]:
+            # A line break ends a chat line, unless the next line carries on in lower case.
+            if not tokens[i + 1].text[:1].islower():
+                sentences.append(Sentence(tokens[first].start, token.end, first, i + 1))
+                first = i + 1
+        i += 1
+    if first < count:
+        sentences.append(Sentence(tokens[first].start, tokens[-1].end, first, count))
+    return tuple(sentences)
+
+
+class Doc:
+    """A message being analysed: its text, role and context, with lazily computed tokens and sentences.
+
+    Analyzers read `tokens` and `sentences` (computed once, on first use) and write their typed
+    results to the slots they declare in ``assigns`` (e.g. ``doc.sentiment``).
+
+    Args:
+        text: The message. Lone UTF-16 surrogates are replaced by U+FFFD (one character for one, so
+            offsets are unchanged) to keep results JSON-serialisable.
+        role: ``"customer"`` or ``"agent"``.
+        context: For an agent reply, the customer message it answers.
+
+    Raises:
+        InputTypeError: ``text`` or ``context`` is not a string.
+        InputValueError: ``role`` is not a known role.
+    """
+
+    __slots__ = ("text", "role", "context", "_tokens", "_sentences", "sentiment")
+
+    def __init__(self, text: str, role: str = "customer", context: Optional[str] = None) -> None:
+        check_text(text)
+        if context is not None:
+            check_text(context, "context")
+            context = _LONE_SURROGATE.sub("\ufffd", context)
+        self.text: str = _LONE_SURROGATE.sub("\ufffd", text)
+        self.role: str = check_role(role)
+        self.context: Optional[str] = context
+        self._tokens: Optional[tuple[Token, ...]] = None
+        self._sentences: Optional[tuple[Sentence, ...]] = None
+        self.sentiment: Optional[SentimentResult] = None
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """All tokens, computed on first access."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """All sentences, computed on first access."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text, self.tokens)
+        return self._sentences
+
+    def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
+        """The tokens of one sentence."""
+        return self.tokens[sentence.first : sentence.last]
+
+    def __repr__(self) -> str:
+        preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
+        return f"Doc({preview!r}, role={self.role!r})"
