@@ -60,8 +60,11 @@ class SentimentLexicon(_Data):
         phrases: Multi-word expressions and their valence; they win over the words inside them.
         profanity: Words that raise intensity (and carry their own valence in ``words`` if any).
         sarcasm_openers: Positive words that flip to negative when the same sentence complains.
-        complaint_boost: Extra negative valence for each support complaint term in a sentence
-            whose words are otherwise neutral (see `cxcoach.sentiment.support`).
+        courtesy: Words of thanks and courtesy, which weigh less in a message that complains.
+        failure_verbs: Verbs that report a failure when negated ("can't check in", "didn't arrive").
+        wait_units: Time units that, with a quantity, report a wait in a customer's message.
+        quantity_words: Words that count like numbers before a unit ("two hours", "an hour").
+        complaint_question_openers: Question openers that make a question a complaint ("why").
     """
 
     name: str = "custom"
@@ -69,6 +72,11 @@ class SentimentLexicon(_Data):
     phrases: dict[str, float] = Field(default_factory=dict)
     profanity: frozenset[str] = frozenset()
     sarcasm_openers: frozenset[str] = frozenset()
+    courtesy: frozenset[str] = frozenset()
+    failure_verbs: frozenset[str] = frozenset()
+    wait_units: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
+    complaint_question_openers: frozenset[str] = frozenset()
 
     @field_validator("words", "phrases")
     @classmethod
@@ -78,7 +86,10 @@ class SentimentLexicon(_Data):
                 raise ValueError(f"{key!r} has valence {weight}; use a value from -4 to 4")
         return _lower_keys(value)
 
-    @field_validator("profanity", "sarcasm_openers")
+    @field_validator(
+        "profanity", "sarcasm_openers", "courtesy", "failure_verbs", "wait_units", "quantity_words",
+        "complaint_question_openers",
+    )
     @classmethod
     def _lower_words(cls, value: frozenset[str]) -> frozenset[str]:
         return frozenset(word.lower() for word in value)
@@ -91,6 +102,11 @@ class SentimentLexicon(_Data):
             phrases={**self.phrases, **other.phrases},
             profanity=self.profanity | other.profanity,
             sarcasm_openers=self.sarcasm_openers | other.sarcasm_openers,
+            courtesy=self.courtesy | other.courtesy,
+            failure_verbs=self.failure_verbs | other.failure_verbs,
+            wait_units=self.wait_units | other.wait_units,
+            quantity_words=self.quantity_words | other.quantity_words,
+            complaint_question_openers=self.complaint_question_openers | other.complaint_question_openers,
         )
 
 

@@ -6,7 +6,7 @@ original text, so every finding can point at what it is about.
 
 The tokenizer is one regular expression tuned for support text: URLs, e-mail addresses, @handles,
 #hashtags, order numbers and other codes (``#12345``, ``ORD-5521``), prices (``$129``), times (``3pm``,
-``10:30``), ranges (``2-3``), emoticons (``:-(``), emoji (with skin tones and ZWJ sequences), runs of
+``10:30``), ranges (``2-3``), HTML entities (``&amp;``), emoticons (``:-(``), emoji (with skin tones and ZWJ sequences), runs of
 ``!``/``?``, contractions and hyphenated words stay whole. Sentence boundaries come from ``.``, ``!``,
 ``?`` and ``…`` (not after "Mr." or "Jan." before a number, see ``data/text.toml``) and from line breaks.
 
@@ -37,6 +37,7 @@ TokenKind = Literal[
     "word", "number", "money", "time", "code", "url", "email", "handle", "hashtag",
     "emoticon", "emoji", "abbreviation", "punct", "symbol",
 ]
+"""What a token is. An HTML entity left in scraped text (``&amp;``) is one ``symbol`` token."""
 
 
 class Token(NamedTuple):
@@ -77,6 +78,7 @@ _TOKEN_PATTERN = re.compile(
     (?=\S)
     (?:(?P<word>""" + _WORD + r"""(?![\w@]|[.-]\w|:/))
   | (?P<punct>[!?]+|\.{2,}|[.,;…"“”()\[\]])
+  | (?P<entity>&(?:[a-zA-Z]{2,8}|\#\d{1,6});)
   | (?P<url>(?:https?://|www\.)[^\s<>"']*[^\s<>"'.,;:!?)\]}])
   | (?P<email>[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+)
   | (?P<handle>(?<![\w@])@\w+)
@@ -98,7 +100,7 @@ _TOKEN_PATTERN = re.compile(
     re.VERBOSE,
 )
 _KIND = {name: name for name in _TOKEN_PATTERN.groupindex}
-_KIND.update(other_word="word", other_punct="punct")
+_KIND.update(other_word="word", other_punct="punct", entity="symbol")
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

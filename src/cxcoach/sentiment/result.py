@@ -39,12 +39,12 @@ def normalize(total: float) -> float:
     return max(-1.0, min(1.0, score))
 
 
-def label_for(score: float, threshold: float) -> str:
-    """``"positive"`` at or above ``threshold``, ``"negative"`` at or below ``-threshold``, else neutral."""
-    if score >= threshold:
-        return "positive"
-    if score <= -threshold:
+def label_for(score: float, thresholds: tuple[float, float]) -> str:
+    """``"negative"`` at or below ``-thresholds[0]``, ``"positive"`` at or above ``thresholds[1]``, else neutral."""
+    if score <= -thresholds[0]:
         return "negative"
+    if score >= thresholds[1]:
+        return "positive"
     return "neutral"
 
 
@@ -102,7 +102,7 @@ def build_result(
     *,
     backend: str,
     score: float,
-    threshold: float,
+    thresholds: tuple[float, float],
     sentences: Iterable[tuple[Sentence, float, list[RawEvidence]]],
     profanity: Optional[frozenset[str]] = None,
     subjectivity: Optional[float] = None,
@@ -115,7 +115,7 @@ def build_result(
         profanity = load_lexicon().profanity
     text = doc.text
     score = round(max(-1.0, min(1.0, score)), 4)
-    label = label_for(score, threshold)
+    label = label_for(score, thresholds)
     level, cues = intensity(doc, score, label, profanity)
     construct = SentenceSentiment.model_construct
     per_sentence = tuple(
@@ -123,7 +123,7 @@ def build_result(
             start=sentence.start,
             end=sentence.end,
             text=text[sentence.start : sentence.end],
-            label=label_for(sentence_score, threshold),
+            label=label_for(sentence_score, thresholds),
             score=round(max(-1.0, min(1.0, sentence_score)), 4),
             evidence=_evidence(text, raw),
         )

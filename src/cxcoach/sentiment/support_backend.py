@@ -20,7 +20,7 @@ from typing import Optional
 
 from ..models import SentimentResult
 from ..resources import SentimentLexicon, load_lexicon
-from ..text import Doc, Token
+from ..text import Doc, Sentence, Token
 from .lexicons import emoji_descriptions, vader_constants, vader_lexicon
 from .result import RawEvidence, build_result, normalize
 
@@ -36,25 +36,59 @@ _BEFORE_BUT = 0.5  # "but" halves what came before it in the sentence ...
 _AFTER_BUT = 1.5  # ... and strengthens what follows
 _NEVER_SO = 1.25  # "never so good": emphasis, not negation
 
-# Sarcasm: an opener counts only among a sentence's first words ("Great, ..."; "Thanks for ..."),
-# and flips to this share of its weight against the message (tuned on the airline dev split).
+# Support rules. Each constant was tuned on the dev split of the airline tweets (never the test split),
+# checking that VADER's tweet ratings did not lose correlation.
+# A sarcastic opener counts among a sentence's first words only ("Great, ..."; "Thanks for ...").
 _SARCASM_WINDOW = 3
-_SARCASM_SCALE = 1.0
+# A sentence this short made only of praise ("Awesome!", "😁") right after a complaint is sarcastic.
+_SARCASTIC_REPLY_ITEMS = 2
+# In a message that complains or asks (a question, a "please"), thanks and courtesy are a formality
+# ("Please advise. Thanks.") and keep this share of their weight.
+_COURTESY_IN_COMPLAINT = 0.3
+# Positive words inside a question ask about something good ("any free upgrades?"); they keep this share.
+_POSITIVE_IN_QUESTION = 0.5
+# "can't check in", "isn't working": a failure report, as negative as VADER's "annoyed" (-1.6).
+_FAILURE = -1.6
+# How far back (in words) a negation reaches a failure verb: "didn't even arrive", "can't seem to log".
+_FAILURE_WINDOW = 3
+# "3 hours", "two days" in a customer's message: a wait, mildly negative (once per sentence).
+_WAIT = -1.0
+# "Why is the site down?": a rhetorical complaint, mildly negative.
+_COMPLAINT_QUESTION = -1.0
 
-# The neutral band of the compound score: |score| below this is neutral. VADER uses 0.05; support text
-# is mostly complaints and requests, where mild words ("ok", "sure", "want") carry no feeling
-# (tuned on the airline dev split).
-DEFAULT_THRESHOLD = 0.05
+# The neutral band of the compound score. VADER uses ±0.05. In support messages polite requests carry
+# mild positive words ("help", "sure", "ok"), so a message needs more to count as positive than to count
+# as negative (tuned on the airline dev split).
+NEGATIVE_THRESHOLD = 0.02
+POSITIVE_THRESHOLD = 0.4
 
-# How evidence names where a valence came from.
-_SOURCES = {
-    "lexicon": "VADER lexicon",
-    "support_lexicon": "support lexicon",
-    "support_phrase": "support phrase",
-    "emoji": "emoji",
-}
+# How evidence names where a word's valence came from.
+_SOURCES = {"lexicon": "VADER", "support_lexicon": "support lexicon", "emoji": "emoji"}
 
 _SKIP_KINDS = frozenset(("punct", "symbol", "url", "email", "handle"))
+# Rules whose negative findings are support complaints (not merely negative words).
+_COMPLAINT_RULES = frozenset(("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question"))
+
+
+class _SentenceState:
+    """One sentence's scored items while the message-level rules run."""
+
+    __slots__ = ("span", "items", "keys", "valences", "rules", "notes", "spans", "question")
+
+    def __init__(self, span: Sentence, items: list[Token], keys: list[str], question: bool) -> None:
+        count = len(items)
+        self.span = span
+        self.items = items
+        self.keys = keys
+        self.valences = [0.0] * count
+        self.rules = [""] * count
+        self.notes = [""] * count
+        self.spans: dict[int, tuple[int, int]] = {}  # evidence spans wider than the item (phrases, failures)
+        self.question = question
+
+    def complains(self) -> bool:
+        """Whether a support rule found a complaint here (not just any negative word)."""
+        return any(v < 0 and r in _COMPLAINT_RULES for v, r in zip(self.valences, self.rules))
 
 
 class SupportBackend:
@@ -64,7 +98,8 @@ class SupportBackend:
         lexicon: Extra lexicon adjustments (see `cxcoach.resources.load_lexicon`), added to the
             built-in support adjustments, or used instead of them when ``extend`` is false.
         extend: Whether ``lexicon`` extends (default) or replaces the built-in adjustments.
-        threshold: The neutral band: a compound score whose magnitude is below it is neutral.
+        thresholds: The neutral band ``(negative, positive)``: a compound score at or below
+            ``-negative`` is negative, at or above ``positive`` is positive.
 
     Example:
         >>> from cxcoach.text import Doc
@@ -79,7 +114,7 @@ class SupportBackend:
         lexicon: Optional[SentimentLexicon] = None,
         *,
         extend: bool = True,
-        threshold: float = DEFAULT_THRESHOLD,
+        thresholds: tuple[float, float] = (NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD),
     ) -> None:
         builtin = load_lexicon()
         if lexicon is None:
@@ -87,7 +122,8 @@ class SupportBackend:
         else:
             adjustments = builtin.extend(lexicon) if extend else lexicon
         self.adjustments: SentimentLexicon = adjustments
-        self.threshold = threshold
+        self.thresholds = thresholds
+        constants = vader_constants()
         words = dict(vader_lexicon())
         for word, valence in adjustments.words.items():
             if valence == 0:
@@ -97,15 +133,18 @@ class SupportBackend:
         self._lexicon = words
         self._support_words = frozenset(adjustments.words)
         # Phrases indexed by their first token, longest first, so "lost my luggage" beats "lost".
-        phrases: dict[str, list[tuple[tuple[str, ...], float]]] = {}
-        for phrase, valence in adjustments.phrases.items():
-            keys = tuple(_key(token) for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS)
-            if keys:
-                phrases.setdefault(keys[0], []).append((keys, valence))
+        # VADER's own idioms ("bad ass", "yeah right") come first so the support pack can override them.
+        phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
+        sources = [(constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase")]
+        for table, rule in sources:
+            for phrase, valence in table.items():
+                keys = tuple(_key(token) for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS)
+                if keys:
+                    candidates = phrases.setdefault(keys[0], [])
+                    candidates[:] = [c for c in candidates if c[0] != keys] + [(keys, valence, rule)]
         for candidates in phrases.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self._phrases = phrases
-        constants = vader_constants()
         self._boosters = {word: value for word, value in constants.boosters.items() if " " not in word}
         self._negations = constants.negations
         self._negation_scalar = constants.negation_scalar
@@ -117,31 +156,47 @@ class SupportBackend:
         text = doc.text
         tokens = doc.tokens
         cap_diff = _caps_differ(tokens)
+        customer = doc.role == "customer"
+        states = [self._word_valences(doc, sentence, cap_diff, customer) for sentence in doc.sentences]
+        formal = any(state.complains() or state.question or "please" in state.keys for state in states)
         total = 0.0
         per_sentence = []
-        for sentence in doc.sentences:
-            valence, evidence = self._score_sentence(tokens[sentence.first : sentence.last], cap_diff)
+        previous_complains = False
+        for state in states:
+            complains = state.complains()
+            sarcasm = self._sarcasm(state, complains, previous_complains)
+            if formal:
+                self._discount_courtesy(state, sarcasm)
+            if state.question:
+                _dampen_question(state)
+            valence, evidence = _sum_sentence(state, sarcasm)
             total += valence
-            emphasis = _punctuation_emphasis(text, sentence.start, sentence.end)
+            span = state.span
+            emphasis = _punctuation_emphasis(text, span.start, span.end)
             if emphasis and valence:
-                evidence.append(("punctuation", sentence.start, sentence.end, emphasis, "'!' or '??' emphasis"))
-            per_sentence.append((sentence, normalize(_emphasise(valence, emphasis)), evidence))
+                evidence.append(("punctuation", span.start, span.end, emphasis, "'!' or '??' emphasis"))
+            per_sentence.append((span, normalize(_emphasise(valence, emphasis)), evidence))
+            previous_complains = complains
         score = normalize(_emphasise(total, _punctuation_emphasis(text, 0, len(text))))
         return build_result(
             doc,
             backend=self.name,
             score=score,
-            threshold=self.threshold,
+            thresholds=self.thresholds,
             sentences=per_sentence,
             profanity=self.adjustments.profanity,
         )
 
-    def _score_sentence(self, tokens: tuple[Token, ...], cap_diff: bool) -> tuple[float, list[RawEvidence]]:
+    def _word_valences(self, doc: Doc, sentence: Sentence, cap_diff: bool, customer: bool) -> _SentenceState:
+        """Phrases, VADER's word rules, failure reports, waits and rhetorical questions, for one sentence."""
         items: list[Token] = []
         keys: list[str] = []
-        for token in tokens:
+        question = False
+        for token in doc.sentence_tokens(sentence):
             kind = token.kind
             if kind in _SKIP_KINDS:
+                if kind == "punct" and "?" in token.text:
+                    question = True
                 continue
             items.append(token)
             if kind == "hashtag":
@@ -150,84 +205,89 @@ class SupportBackend:
                 keys.append(token.text)
             else:
                 keys.append(_key(token))
-        count = len(items)
-        if not count:
-            return 0.0, []
-        valences = [0.0] * count
-        rules: list[str] = [""] * count
-        notes: list[str] = [""] * count
-        in_phrase = [False] * count
-        phrase_ends = self._match_phrases(items, keys, valences, rules, notes, in_phrase)
+        state = _SentenceState(sentence, items, keys, question)
+        if not items:
+            return state
+        in_phrase = self._match_phrases(state)
         lexicon = self._lexicon
-        for i in range(count):
+        valences, rules, notes = state.valences, state.rules, state.notes
+        for i, key in enumerate(keys):
             if in_phrase[i]:
                 continue
-            key = keys[i]
             if items[i].kind == "emoji":
                 valence = self._emoji(key)
                 if valence:
-                    valences[i] = valence
-                    rules[i] = "emoji"
-                    notes[i] = f"{_SOURCES['emoji']} {valence:+.2f}"
+                    valences[i], rules[i], notes[i] = valence, "emoji", f"{_SOURCES['emoji']} {valence:+.2f}"
                 continue
             base = lexicon.get(key)
-            if base is None or key in self._boosters:
+            if base is None:
+                if key in self.adjustments.failure_verbs:
+                    self._failure(state, i, in_phrase)
                 continue
-            if key == "kind" and i + 1 < count and keys[i + 1] == "of":
-                continue  # "kind of" is a hedge, not kindness
-            valences[i], notes[i] = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
+            if key in self._boosters or (key == "kind" and i + 1 < len(keys) and keys[i + 1] == "of"):
+                continue  # boosters modify other words; "kind of" is a hedge, not kindness
+            valence, note = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
             rules[i] = "support_lexicon" if key in self._support_words else "lexicon"
-            notes[i] = f"{_SOURCES[rules[i]]} {base:+.2f}{notes[i]}"
-        sarcasm = self._sarcasm(keys, valences, rules)
-        but = _but_index(keys)
-        evidence: list[RawEvidence] = []
-        total = 0.0
-        for i in range(count):
-            valence = valences[i]
-            if not valence:
-                continue
-            note = notes[i]
-            if but is not None and i != but:
-                valence *= _BEFORE_BUT if i < but else _AFTER_BUT
-                note += "; before 'but'" if i < but else "; after 'but'"
-            total += valence
-            token = items[i]
-            end = phrase_ends.get(i, token.end)
-            detail = note if i not in sarcasm else f"sarcasm: {token.text!r} opens a complaint; {note}"
-            evidence.append(("sarcasm" if i in sarcasm else rules[i], token.start, end, valence, detail))
-        return total, evidence
+            valences[i], notes[i] = valence, f"{_SOURCES[rules[i]]} {base:+.2f}{note}"
+        if customer:
+            self._wait(state, in_phrase)
+        if question:
+            self._complaint_question(state)
+        return state
 
-    def _match_phrases(
-        self,
-        items: list[Token],
-        keys: list[str],
-        valences: list[float],
-        rules: list[str],
-        notes: list[str],
-        in_phrase: list[bool],
-    ) -> dict[int, int]:
-        """Mark phrase matches; the phrase's valence sits on its first token. Returns first index → end offset."""
-        ends: dict[int, int] = {}
-        phrases = self._phrases
+    def _wait(self, state: _SentenceState, in_phrase: list[bool]) -> None:
+        """A quantity of time in a customer's sentence ("3 hours", "two days", "45mins") reports a wait."""
+        units, quantities = self.adjustments.wait_units, self.adjustments.quantity_words
+        items, keys = state.items, state.keys
+        for i, key in enumerate(keys):
+            if in_phrase[i] or state.valences[i]:
+                continue
+            if key in units and i > 0 and (items[i - 1].kind == "number" or keys[i - 1] in quantities):
+                start = items[i - 1].start
+            elif items[i].kind == "code" and key[:1].isdigit() and key.lstrip("0123456789") in units:
+                start = items[i].start
+            else:
+                continue
+            state.valences[i], state.rules[i] = _WAIT, "wait_time"
+            state.spans[i] = (start, items[i].end)
+            state.notes[i] = f"a wait of {state.items[i].text!r} {_WAIT:+.2f}"
+            return
+
+    def _complaint_question(self, state: _SentenceState) -> None:
+        """A question opened by "why" or "how come" is a complaint, not a request for reasons."""
+        keys = state.keys
+        start = 1 if keys[0] in ("so", "but", "and", "then", "ok", "seriously") and len(keys) > 1 else 0
+        for size in (2, 1):
+            if start + size > len(keys):
+                continue
+            opener = " ".join(keys[start : start + size])
+            if opener in self.adjustments.complaint_question_openers and not state.valences[start]:
+                items = state.items
+                state.valences[start], state.rules[start] = _COMPLAINT_QUESTION, "complaint_question"
+                state.spans[start] = (items[start].start, items[start + size - 1].end)
+                state.notes[start] = f"a question opened by {opener!r} complains {_COMPLAINT_QUESTION:+.2f}"
+                return
+
+    def _match_phrases(self, state: _SentenceState) -> list[bool]:
+        """Mark phrase matches (the valence sits on the first token); return which items they cover."""
+        keys, items = state.keys, state.items
         count = len(keys)
+        in_phrase = [False] * count
         i = 0
         while i < count:
-            candidates = phrases.get(keys[i])
             matched = 0
-            if candidates:
-                for phrase, valence in candidates:
-                    size = len(phrase)
-                    if tuple(keys[i : i + size]) == phrase:
-                        valences[i] = valence
-                        rules[i] = "support_phrase"
-                        notes[i] = f"{_SOURCES['support_phrase']} {valence:+.2f}"
-                        for j in range(i, i + size):
-                            in_phrase[j] = True
-                        ends[i] = items[i + size - 1].end
-                        matched = size
-                        break
+            for phrase, valence, rule in self._phrases.get(keys[i], ()):
+                size = len(phrase)
+                if tuple(keys[i : i + size]) == phrase:
+                    state.valences[i], state.rules[i] = valence, rule
+                    state.notes[i] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
+                    state.spans[i] = (items[i].start, items[i + size - 1].end)
+                    for j in range(i, i + size):
+                        in_phrase[j] = True
+                    matched = size
+                    break
             i += matched or 1
-        return ends
+        return in_phrase
 
     def _apply_rules(
         self, base: float, i: int, items: list[Token], keys: list[str], in_phrase: list[bool], cap_diff: bool
@@ -269,9 +329,10 @@ class SupportBackend:
                 notes += f"; {'boosted' if boost * valence > 0 else 'dampened'} by {items[j].text!r}"
             if distance >= 2 and keys[j] == "never" and keys[j + 1] in ("so", "this"):
                 valence *= _NEVER_SO
-            elif distance >= 2 and keys[j] == "without" and keys[j + 1] == "doubt":
-                pass
-            elif previous in self._negations or "n't" in previous:
+            elif distance >= 2 and keys[j] == "without" and keys[j + 1] in ("doubt", "question"):
+                pass  # "without doubt the worst" emphasises
+            elif self._negates(previous) and not (valence < 0 and keys[i] in self.adjustments.profanity):
+                # (a negated swear word stays negative: "not doing a damn thing")
                 valence *= self._negation_scalar
                 notes += f"; negated by {items[j].text!r}"
         if i > 0 and keys[i - 1] == "least" and not (i > 1 and keys[i - 2] in ("at", "very")):
@@ -279,31 +340,92 @@ class SupportBackend:
             notes += "; negated by 'least'"
         return valence, notes
 
-    def _sarcasm(self, keys: list[str], valences: list[float], rules: list[str]) -> set[int]:
-        """Flip positive openers in a sentence that also complains in support terms; return their indexes."""
-        complaint = any(
-            valence < 0 and rule in ("support_lexicon", "support_phrase") for valence, rule in zip(valences, rules)
-        )
-        if not complaint:
+    def _negates(self, key: str) -> bool:
+        return key in self._negations or "n't" in key
+
+    def _failure(self, state: _SentenceState, i: int, in_phrase: list[bool]) -> None:
+        """A negated failure verb ("can't check in", "never arrived", "unable to log in") is a complaint."""
+        keys = state.keys
+        for j in range(i - 1, max(-1, i - 1 - _FAILURE_WINDOW), -1):
+            if in_phrase[j] or keys[j] in self._lexicon:
+                return  # a sentiment word in between speaks for itself
+            if self._negates(keys[j]) or keys[j] == "unable":
+                state.valences[i], state.rules[i] = _FAILURE, "failure"
+                items = state.items
+                state.spans[i] = (items[j].start, items[i].end)
+                state.notes[i] = f"failure report: {items[j].text!r} + {items[i].text!r} {_FAILURE:+.2f}"
+                return
+
+    def _sarcasm(self, state: _SentenceState, complains: bool, previous_complains: bool) -> set[int]:
+        """Flip praise that is sarcastic; return the flipped indexes.
+
+        Two shapes: a positive opener in a sentence that also complains in support terms ("Great, another
+        two hours on hold"), unless "but" marks a real contrast; and a sentence of nothing but praise
+        right after a complaint ("Never came. Awesome!"). Ordinary negative words do not count: on
+        general text ("Love it, hate the price") that flip cost more than it gained.
+        """
+        valences, keys = state.valences, state.keys
+        openers = self.adjustments.sarcasm_openers
+        if complains and "but" not in keys:
+            candidates = range(min(_SARCASM_WINDOW, len(keys)))
+            praise_only = False
+        elif previous_complains and 0 < len(keys) <= _SARCASTIC_REPLY_ITEMS and all(v > 0 for v in valences):
+            candidates = range(len(keys))
+            praise_only = True
+        else:
             return set()
         flipped = set()
-        openers = self.adjustments.sarcasm_openers
-        for i in range(min(_SARCASM_WINDOW, len(keys))):
-            if valences[i] > 0 and keys[i] in openers:
-                valences[i] = -valences[i] * _SARCASM_SCALE
+        for i in candidates:
+            if valences[i] > 0 and (praise_only or keys[i] in openers or state.items[i].kind in ("emoji", "emoticon")):
+                valences[i] = -valences[i]
+                state.notes[i] = f"sarcasm: {state.items[i].text!r} in a complaint; {state.notes[i]}"
                 flipped.add(i)
         return flipped
 
+    def _discount_courtesy(self, state: _SentenceState, sarcasm: set[int]) -> None:
+        courtesy = self.adjustments.courtesy
+        for i, key in enumerate(state.keys):
+            if i not in sarcasm and state.valences[i] > 0 and key in courtesy:
+                state.valences[i] *= _COURTESY_IN_COMPLAINT
+                state.notes[i] += "; courtesy in a complaint or request"
+
     def _emoji(self, emoji: str) -> float:
-        """An emoji's valence: the sum of VADER's valences for the words of its description."""
+        """An emoji's valence: the support lexicon's, else the sum of VADER's for its description's words."""
         valence = self._emoji_valence.get(emoji)
-        if valence is None and emoji in self._lexicon:
-            valence = self._emoji_valence[emoji] = self._lexicon[emoji]
         if valence is None:
-            description = emoji_descriptions().get(emoji) or emoji_descriptions().get(emoji.rstrip("\ufe0f"), "")
-            valence = sum(self._lexicon.get(word, 0.0) for word in description.lower().split())
+            if emoji in self._lexicon:
+                valence = self._lexicon[emoji]
+            else:
+                description = emoji_descriptions().get(emoji) or emoji_descriptions().get(emoji.rstrip("\ufe0f"), "")
+                valence = sum(self._lexicon.get(word, 0.0) for word in description.lower().split())
             self._emoji_valence[emoji] = valence
         return valence
+
+
+def _dampen_question(state: _SentenceState) -> None:
+    for i, valence in enumerate(state.valences):
+        if valence > 0:
+            state.valences[i] = valence * _POSITIVE_IN_QUESTION
+            state.notes[i] += "; in a question"
+
+
+def _sum_sentence(state: _SentenceState, sarcasm: set[int]) -> tuple[float, list[RawEvidence]]:
+    """Apply the "but" rule and add up; return the valence sum and its evidence."""
+    but = _but_index(state.keys)
+    evidence: list[RawEvidence] = []
+    total = 0.0
+    for i, valence in enumerate(state.valences):
+        if not valence:
+            continue
+        note = state.notes[i]
+        if but is not None and i != but:
+            valence *= _BEFORE_BUT if i < but else _AFTER_BUT
+            note += "; before 'but'" if i < but else "; after 'but'"
+        total += valence
+        token = state.items[i]
+        start, end = state.spans.get(i, (token.start, token.end))
+        evidence.append(("sarcasm" if i in sarcasm else state.rules[i], start, end, valence, note))
+    return total, evidence
 
 
 def _key(token: Token) -> str:

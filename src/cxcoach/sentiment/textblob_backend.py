@@ -63,7 +63,7 @@ class TextBlobBackend:
             doc,
             backend=self.name,
             score=score,
-            threshold=self.threshold,
+            thresholds=(self.threshold, self.threshold),
             sentences=per_sentence,
             subjectivity=max(0.0, min(1.0, subjectivity)),
         )

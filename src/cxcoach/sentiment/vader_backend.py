@@ -41,7 +41,7 @@ class VaderBackend:
     """nltk's VADER with vaderSentiment's lexicon: general-purpose, no support adjustments.
 
     Args:
-        threshold: The neutral band of the compound score (VADER's published 0.05).
+        threshold: Half-width of the neutral band of the compound score (VADER's published 0.05).
 
     Example:
         >>> from cxcoach.text import Doc
@@ -71,6 +71,6 @@ class VaderBackend:
             per_sentence.append((sentence, polarity(span)["compound"], evidence))
         score = polarity(text)["compound"] if doc.sentences else 0.0
         return build_result(
-            doc, backend=self.name, score=score, threshold=self.threshold, sentences=per_sentence
+            doc, backend=self.name, score=score, thresholds=(self.threshold, self.threshold), sentences=per_sentence
         )
 
