@@ -3,7 +3,7 @@
 Reads support conversations and says, with evidence, what the customer feels and asks. Everything runs
 offline: ``pip install cxcoach`` is the whole set-up.
 
-Example:
+Examples:
     >>> import cxcoach
     >>> analysis = cxcoach.analyze("Great, another two hours on hold.")
     >>> analysis.sentiment.label

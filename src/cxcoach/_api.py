@@ -34,14 +34,14 @@ def analyze(text: str, role: str = "customer", context: Optional[str] = None) ->
 
     Returns:
         A `MessageAnalysis`: sentiment (label, score, intensity, per-sentence results) and findings,
-        each with character offsets and evidence. Empty or whitespace-only text is neutral with
-        intensity 0 and no findings.
+            each with character offsets and evidence. Empty or whitespace-only text is neutral
+            with intensity 0 and no findings.
 
     Raises:
         InputTypeError: ``text`` or ``context`` is not a string (also a `TypeError`).
         InputValueError: ``role`` is not ``"customer"`` or ``"agent"`` (also a `ValueError`).
 
-    Example:
+    Examples:
         >>> import cxcoach
         >>> a = cxcoach.analyze("I've been charged TWICE and nobody answers!!")
         >>> a.sentiment.label, a.sentiment.intensity

@@ -5,7 +5,7 @@ iterable of `Finding`. It may also declare ``assigns``: the typed `Doc` slots it
 analyzer assigns ``"sentiment"``). Analyzers read ``doc.tokens`` and ``doc.sentences``, which are
 computed once per message and shared.
 
-Example:
+Examples:
     >>> from cxcoach import Finding, Pipeline
     >>> class RefundMention:
     ...     name = "refund_mention"
@@ -16,7 +16,7 @@ Example:
     ...                     score=1.0, analyzer=self.name)
     ...             for t in doc.tokens if t.norm == "refund"
     ...         ]
-    >>> analysis = Pipeline(["sentiment", RefundMention()]).analyze("Where is my refund?")
+    >>> analysis = Pipeline(["sentiment", RefundMention()]).analyze("Please send the refund to my card.")
     >>> [f.label for f in analysis.findings]
     ['refund_mention']
 """

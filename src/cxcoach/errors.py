@@ -14,7 +14,7 @@ CxcoachError
 └── MissingDataError (LookupError)      a feature needs data that is not installed
 ```
 
-Example:
+Examples:
     >>> import cxcoach
     >>> try:
     ...     cxcoach.analyze(42)

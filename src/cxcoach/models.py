@@ -3,7 +3,7 @@
 They serialise to JSON and back without loss (``model_dump_json`` / ``model_validate_json``) and export a
 JSON Schema (``model_json_schema``), so results can be stored, sent to other services or validated there.
 
-Example:
+Examples:
     >>> import cxcoach
     >>> analysis = cxcoach.analyze("Still waiting for my refund!!")
     >>> analysis.sentiment.label

@@ -1,6 +1,6 @@
 """`Pipeline`: runs a list of analyzers over a message and collects one `MessageAnalysis`.
 
-Example:
+Examples:
     >>> from cxcoach import Pipeline
     >>> pipeline = Pipeline()                      # the default analyzers
     >>> pipeline.analyze("Charged twice and still waiting!!").sentiment.label

@@ -2,12 +2,14 @@
 
 A name in a `Pipeline` (``Pipeline(["sentiment", "my_analyzer"])``) is looked up here. Other packages
 make theirs available without any import by declaring an entry point in the ``cxcoach.analyzers``
-group, for example in their ``pyproject.toml``::
+group, for example in their ``pyproject.toml``:
 
-    [project.entry-points."cxcoach.analyzers"]
-    refund_mention = "my_package.analyzers:RefundMention"
+```toml
+[project.entry-points."cxcoach.analyzers"]
+refund_mention = "my_package.analyzers:RefundMention"
+```
 
-Example:
+Examples:
     >>> from cxcoach import Registry
     >>> registry = Registry()
     >>> @registry.register("shouting")

@@ -4,7 +4,7 @@ Word lists, phrases and lexicon adjustments are data (TOML files under ``cxcoach
 use them are code. Each file has a pydantic model, so a typo in a user's own file fails at load time
 with a message naming the file and the field, not later as a wrong answer.
 
-Example:
+Examples:
     >>> from cxcoach.resources import load_lexicon
     >>> lexicon = load_lexicon()          # the built-in support adjustments
     >>> lexicon.words["delayed"] < 0
@@ -65,6 +65,7 @@ class SentimentLexicon(_Data):
         wait_units: Time units that, with a quantity, report a wait in a customer's message.
         quantity_words: Words that count like numbers before a unit ("two hours", "an hour").
         complaint_question_openers: Question openers that make a question a complaint ("why").
+        irrealis: Words after which praise is wished for, not given ("would be nice if").
     """
 
     name: str = "custom"
@@ -77,6 +78,7 @@ class SentimentLexicon(_Data):
     wait_units: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
     complaint_question_openers: frozenset[str] = frozenset()
+    irrealis: frozenset[str] = frozenset()
 
     @field_validator("words", "phrases")
     @classmethod
@@ -88,7 +90,7 @@ class SentimentLexicon(_Data):
 
     @field_validator(
         "profanity", "sarcasm_openers", "courtesy", "failure_verbs", "wait_units", "quantity_words",
-        "complaint_question_openers",
+        "complaint_question_openers", "irrealis",
     )
     @classmethod
     def _lower_words(cls, value: frozenset[str]) -> frozenset[str]:
@@ -107,6 +109,7 @@ class SentimentLexicon(_Data):
             wait_units=self.wait_units | other.wait_units,
             quantity_words=self.quantity_words | other.quantity_words,
             complaint_question_openers=self.complaint_question_openers | other.complaint_question_openers,
+            irrealis=self.irrealis | other.irrealis,
         )
 
 

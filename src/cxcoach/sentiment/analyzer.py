@@ -71,7 +71,7 @@ class SentimentAnalyzer:
         backend: A backend name (``"support"``, the default; ``"vader"``; ``"textblob"``) or an object
             with ``name`` and ``score(doc)`` (see `SentimentBackend`).
 
-    Example:
+    Examples:
         >>> from cxcoach import Pipeline
         >>> from cxcoach.sentiment import SentimentAnalyzer
         >>> pipeline = Pipeline([SentimentAnalyzer("vader")])

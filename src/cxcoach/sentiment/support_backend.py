@@ -16,6 +16,7 @@ Every word and rule that moved a sentence's score is returned as evidence.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..models import SentimentResult
@@ -51,8 +52,20 @@ _POSITIVE_IN_QUESTION = 0.5
 _FAILURE = -1.6
 # How far back (in words) a negation reaches a failure verb: "didn't even arrive", "can't seem to log".
 _FAILURE_WINDOW = 3
+# Praise after "would", "should", "wish" is wished for, not given ("it would be nice if you answered");
+# it keeps this share of its weight.
+_POSITIVE_IRREALIS = 0.5
 # "3 hours", "two days" in a customer's message: a wait, mildly negative (once per sentence).
 _WAIT = -1.0
+# A compound hashtag counts a lexicon word of at least this many letters, and this strong, at its
+# start or end ("#poorservice", "#unitedsucks"); shorter pieces match by accident ("#windows", "#Bangalore").
+_HASHTAG_MIN_WORD = 4
+_HASHTAG_MIN_VALENCE = 1.0
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+_CACHE_LIMIT = 10_000
+
+_QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just", "than"))
+_QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # "Why is the site down?": a rhetorical complaint, mildly negative.
 _COMPLAINT_QUESTION = -1.0
 
@@ -67,7 +80,9 @@ _SOURCES = {"lexicon": "VADER", "support_lexicon": "support lexicon", "emoji": "
 
 _SKIP_KINDS = frozenset(("punct", "symbol", "url", "email", "handle"))
 # Rules whose negative findings are support complaints (not merely negative words).
-_COMPLAINT_RULES = frozenset(("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question"))
+_COMPLAINT_RULES = frozenset(
+    ("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question", "hashtag")
+)
 
 
 class _SentenceState:
@@ -101,7 +116,7 @@ class SupportBackend:
         thresholds: The neutral band ``(negative, positive)``: a compound score at or below
             ``-negative`` is negative, at or above ``positive`` is positive.
 
-    Example:
+    Examples:
         >>> from cxcoach.text import Doc
         >>> SupportBackend().score(Doc("Great, another two hours on hold.")).label
         'negative'
@@ -150,6 +165,9 @@ class SupportBackend:
         self._negation_scalar = constants.negation_scalar
         self._caps_increment = constants.caps_increment
         self._emoji_valence: dict[str, float] = {}
+        self._hashtag_cache: dict[str, tuple[float, str]] = {}
+        # "#neveragain": phrases written without spaces, for lower-case hashtags
+        self._compact_phrases = {phrase.replace(" ", ""): v for phrase, v in adjustments.phrases.items() if v}
 
     def score(self, doc: Doc) -> SentimentResult:
         """Score a message, sentence by sentence."""
@@ -219,6 +237,11 @@ class SupportBackend:
                 if valence:
                     valences[i], rules[i], notes[i] = valence, "emoji", f"{_SOURCES['emoji']} {valence:+.2f}"
                 continue
+            if items[i].kind == "hashtag" and key not in lexicon:
+                valence, note = self._hashtag(items[i].text[1:])
+                if valence:
+                    valences[i], rules[i], notes[i] = valence, "hashtag", note
+                continue
             base = lexicon.get(key)
             if base is None:
                 if key in self.adjustments.failure_verbs:
@@ -229,11 +252,24 @@ class SupportBackend:
             valence, note = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
             rules[i] = "support_lexicon" if key in self._support_words else "lexicon"
             valences[i], notes[i] = valence, f"{_SOURCES[rules[i]]} {base:+.2f}{note}"
+        self._irrealis(state, in_phrase)
         if customer:
             self._wait(state, in_phrase)
         if question:
             self._complaint_question(state)
         return state
+
+    def _irrealis(self, state: _SentenceState, in_phrase: list[bool]) -> None:
+        """Praise within three words after "would"/"should"/"wish" is a wish, not praise."""
+        irrealis = self.adjustments.irrealis
+        keys = state.keys
+        for i, valence in enumerate(state.valences):
+            if valence > 0 and not in_phrase[i]:
+                for j in range(max(0, i - 3), i):
+                    if keys[j] in irrealis:
+                        state.valences[i] = valence * _POSITIVE_IRREALIS
+                        state.notes[i] += f"; wished for after {state.items[j].text!r}"
+                        break
 
     def _wait(self, state: _SentenceState, in_phrase: list[bool]) -> None:
         """A quantity of time in a customer's sentence ("3 hours", "two days", "45mins") reports a wait."""
@@ -243,11 +279,15 @@ class SupportBackend:
             if in_phrase[i] or state.valences[i]:
                 continue
             if key in units and i > 0 and (items[i - 1].kind == "number" or keys[i - 1] in quantities):
-                start = items[i - 1].start
+                first = i - 1
             elif items[i].kind == "code" and key[:1].isdigit() and key.lstrip("0123456789") in units:
-                start = items[i].start
+                first = i
             else:
                 continue
+            # "in five minutes", "within a day", "a day early" praise speed; they are not waits.
+            if (first > 0 and keys[first - 1] in _QUICK_BEFORE) or (i + 1 < len(keys) and keys[i + 1] in _QUICK_AFTER):
+                continue
+            start = items[first].start
             state.valences[i], state.rules[i] = _WAIT, "wait_time"
             state.spans[i] = (start, items[i].end)
             state.notes[i] = f"a wait of {state.items[i].text!r} {_WAIT:+.2f}"
@@ -305,7 +345,9 @@ class SupportBackend:
 
         if keys[i] == "no" and i + 1 < len(keys) and keys[i + 1] in lexicon:
             return 0.0, ""  # "no" negates the next word instead of counting itself
-        if (free(i - 1) and keys[i - 1] == "no") or (free(i - 2) and keys[i - 2] == "no") or (
+        if keys[i] == "no":
+            pass  # "no hotel, no food": a list of "no"s does not cancel out
+        elif (free(i - 1) and keys[i - 1] == "no") or (free(i - 2) and keys[i - 2] == "no") or (
             free(i - 3) and keys[i - 3] == "no" and keys[i - 1] in ("or", "nor")
         ):
             valence = base * self._negation_scalar
@@ -388,6 +430,46 @@ class SupportBackend:
             if i not in sarcasm and state.valences[i] > 0 and key in courtesy:
                 state.valences[i] *= _COURTESY_IN_COMPLAINT
                 state.notes[i] += "; courtesy in a complaint or request"
+
+    def _hashtag(self, body: str) -> tuple[float, str]:
+        """Score a compound hashtag: "#NeverAgain", "#badservice", "#usairwaysfail", "#nothappy".
+
+        CamelCase splits into words; otherwise the strongest lexicon word at the start or
+        end counts (4+ letters), negated when what is left is "not", "no" or "never". Cached per hashtag.
+        """
+        cached = self._hashtag_cache.get(body)
+        if cached is not None:
+            return cached
+        lexicon = self._lexicon
+        parts = [part.lower() for part in _CAMEL.findall(body)]
+        best: tuple[float, str] = (0.0, "")
+        if len(parts) > 1:
+            total = 0.0
+            negate = False
+            for part in parts:
+                if part in ("not", "no", "never"):
+                    negate = True
+                elif part in lexicon:
+                    total += lexicon[part] * (self._negation_scalar if negate else 1.0)
+            phrase = self.adjustments.phrases.get(" ".join(parts), 0.0)
+            best = (phrase or total, f"hashtag words {' '.join(parts)!r}")
+        elif body.lower() in self._compact_phrases:
+            valence = self._compact_phrases[body.lower()]
+            best = (valence, f"hashtag phrase {body.lower()!r}")
+        else:
+            lowered = body.lower()
+            for size in range(len(lowered) - 1, _HASHTAG_MIN_WORD - 1, -1):
+                for word, rest in ((lowered[:size], lowered[size:]), (lowered[-size:], lowered[:-size])):
+                    valence = lexicon.get(word, 0.0)
+                    if abs(valence) >= _HASHTAG_MIN_VALENCE and abs(valence) > abs(best[0]):
+                        if rest in ("not", "no", "never"):
+                            valence *= self._negation_scalar
+                        best = (valence, f"hashtag contains {word!r}")
+        result = (best[0], f"{best[1]} {best[0]:+.2f}" if best[0] else "")
+        if len(self._hashtag_cache) > _CACHE_LIMIT:
+            self._hashtag_cache.clear()
+        self._hashtag_cache[body] = result
+        return result
 
     def _emoji(self, emoji: str) -> float:
         """An emoji's valence: the support lexicon's, else the sum of VADER's for its description's words."""

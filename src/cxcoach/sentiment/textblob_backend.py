@@ -33,7 +33,7 @@ class TextBlobBackend:
     Args:
         threshold: Polarity magnitude below which a result is neutral (default: any non-zero polarity).
 
-    Example:
+    Examples:
         >>> from cxcoach.text import Doc
         >>> result = TextBlobBackend().score(Doc("The staff were very helpful."))
         >>> result.label, result.subjectivity is not None

@@ -43,7 +43,7 @@ class VaderBackend:
     Args:
         threshold: Half-width of the neutral band of the compound score (VADER's published 0.05).
 
-    Example:
+    Examples:
         >>> from cxcoach.text import Doc
         >>> VaderBackend().score(Doc("The crew was lovely.")).label
         'positive'
