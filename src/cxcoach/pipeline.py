@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from .analyzer import ASSIGNABLE, Analyzer
 from .errors import AnalyzerError, CxcoachError, InputTypeError, type_name
-from .models import Finding, Message, MessageAnalysis
+from .models import Finding, Message, MessageAnalysis, trusted
 from .registry import Registry, registry as default_registry
 from .text import Doc
 
@@ -111,7 +111,8 @@ class Pipeline:
                     )
                 findings.append(finding)
         findings.sort(key=lambda finding: (finding.start, finding.end, finding.label))
-        return MessageAnalysis.model_construct(
+        return trusted(
+            MessageAnalysis,
             text=doc.text,
             role=doc.role,
             sentiment=doc.sentiment,

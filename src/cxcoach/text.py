@@ -41,7 +41,11 @@ TokenKind = Literal[
 
 
 class Token(NamedTuple):
-    """A token: its text, character offsets ``[start, end)``, kind, and lower-cased form."""
+    """A token: its text, character offsets ``[start, end)``, kind, and normalised form.
+
+    ``norm`` is the text lower-cased, with typographic apostrophes made plain (``Don’t`` → ``don't``),
+    the form lexicons and phrase lists are keyed by.
+    """
 
     text: str
     start: int
@@ -135,7 +139,10 @@ def tokenize(text: str) -> tuple[Token, ...]:
     for match in _TOKEN_PATTERN.finditer(text):
         value = match.group()
         start, end = match.span()
-        append(_new_token(Token, (value, start, end, kind[match.lastgroup], value.lower())))
+        norm = value.lower()
+        if "’" in norm:
+            norm = norm.replace("’", "'")
+        append(_new_token(Token, (value, start, end, kind[match.lastgroup], norm)))
     return tuple(tokens)
 
 

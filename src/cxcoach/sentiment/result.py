@@ -1,8 +1,8 @@
 """Turning a backend's raw numbers into result models: labels, intensity, evidence, findings.
 
 Backends collect evidence as plain tuples ``(rule, start, end, weight, detail)`` while they score, and
-this module builds the frozen models once at the end (with ``model_construct``: the values come from
-our own code, so re-validating them on every message would only cost time).
+this module builds the frozen models once at the end (with `cxcoach.models.trusted`: the values come
+from our own code, so re-validating them on every message would only cost time).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import math
 from typing import Iterable, Optional
 
 from ..resources import load_lexicon
-from ..models import Evidence, Finding, SentenceSentiment, SentimentResult
+from ..models import Evidence, Finding, SentenceSentiment, SentimentResult, trusted
 from ..text import Doc, Sentence
 
 __all__ = ["RawEvidence", "build_result", "findings_for", "intensity", "label_for", "normalize"]
@@ -90,9 +90,8 @@ def intensity(doc: Doc, score: float, label: str, profanity: frozenset[str]) -> 
 
 
 def _evidence(text: str, raw: Iterable[RawEvidence]) -> tuple[Evidence, ...]:
-    construct = Evidence.model_construct
     return tuple(
-        construct(rule=rule, start=start, end=end, text=text[start:end], weight=round(weight, 4), detail=detail)
+        trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=round(weight, 4), detail=detail)
         for rule, start, end, weight, detail in raw
     )
 
@@ -117,9 +116,9 @@ def build_result(
     score = round(max(-1.0, min(1.0, score)), 4)
     label = label_for(score, thresholds)
     level, cues = intensity(doc, score, label, profanity)
-    construct = SentenceSentiment.model_construct
     per_sentence = tuple(
-        construct(
+        trusted(
+            SentenceSentiment,
             start=sentence.start,
             end=sentence.end,
             text=text[sentence.start : sentence.end],
@@ -129,7 +128,8 @@ def build_result(
         )
         for sentence, sentence_score, raw in sentences
     )
-    return SentimentResult.model_construct(
+    return trusted(
+        SentimentResult,
         label=label,
         score=score,
         intensity=level,
@@ -142,13 +142,13 @@ def build_result(
 
 def findings_for(result: SentimentResult, analyzer: str) -> tuple[Finding, ...]:
     """One finding per non-neutral sentence: ``negative_sentiment`` or ``positive_sentiment``."""
-    construct = Finding.model_construct
     return tuple(
-        construct(
-            label=f"{sentence.label}_sentiment",
+        trusted(
+            Finding,
             start=sentence.start,
             end=sentence.end,
             text=sentence.text,
+            label=f"{sentence.label}_sentiment",
             score=sentence.score,
             analyzer=analyzer,
             evidence=sentence.evidence,

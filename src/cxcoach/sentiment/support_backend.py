@@ -64,7 +64,7 @@ _HASHTAG_MIN_VALENCE = 1.0
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CACHE_LIMIT = 10_000
 
-_QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just", "than"))
+_QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # "Why is the site down?": a rhetorical complaint, mildly negative.
 _COMPLAINT_QUESTION = -1.0
@@ -79,6 +79,7 @@ POSITIVE_THRESHOLD = 0.4
 _SOURCES = {"lexicon": "VADER", "support_lexicon": "support lexicon", "emoji": "emoji"}
 
 _SKIP_KINDS = frozenset(("punct", "symbol", "url", "email", "handle"))
+_SPECIAL_KINDS = frozenset(("emoji", "hashtag", "code"))
 # Rules whose negative findings are support complaints (not merely negative words).
 _COMPLAINT_RULES = frozenset(
     ("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question", "hashtag")
@@ -88,7 +89,7 @@ _COMPLAINT_RULES = frozenset(
 class _SentenceState:
     """One sentence's scored items while the message-level rules run."""
 
-    __slots__ = ("span", "items", "keys", "valences", "rules", "notes", "spans", "question")
+    __slots__ = ("span", "items", "keys", "valences", "rules", "notes", "spans", "question", "complains")
 
     def __init__(self, span: Sentence, items: list[Token], keys: list[str], question: bool) -> None:
         count = len(items)
@@ -100,10 +101,13 @@ class _SentenceState:
         self.notes = [""] * count
         self.spans: dict[int, tuple[int, int]] = {}  # evidence spans wider than the item (phrases, failures)
         self.question = question
+        self.complains = False  # set once the word rules have run
 
-    def complains(self) -> bool:
-        """Whether a support rule found a complaint here (not just any negative word)."""
-        return any(v < 0 and r in _COMPLAINT_RULES for v, r in zip(self.valences, self.rules))
+    def find_complaint(self) -> None:
+        """Note whether a support rule found a complaint here (not just any negative word)."""
+        self.complains = not _COMPLAINT_RULES.isdisjoint(self.rules) and any(
+            v < 0 and r in _COMPLAINT_RULES for v, r in zip(self.valences, self.rules)
+        )
 
 
 class SupportBackend:
@@ -153,13 +157,16 @@ class SupportBackend:
         sources = [(constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase")]
         for table, rule in sources:
             for phrase, valence in table.items():
-                keys = tuple(_key(token) for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS)
+                keys = tuple(token.norm for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS)
                 if keys:
                     candidates = phrases.setdefault(keys[0], [])
                     candidates[:] = [c for c in candidates if c[0] != keys] + [(keys, valence, rule)]
         for candidates in phrases.values():
             candidates.sort(key=lambda item: -len(item[0]))
         self._phrases = phrases
+        self._phrase_firsts = frozenset(phrases)
+        # every key the word rules act on: lexicon words and failure verbs
+        self._known = frozenset(words) | adjustments.failure_verbs
         self._boosters = {word: value for word, value in constants.boosters.items() if " " not in word}
         self._negations = constants.negations
         self._negation_scalar = constants.negation_scalar
@@ -176,12 +183,12 @@ class SupportBackend:
         cap_diff = _caps_differ(tokens)
         customer = doc.role == "customer"
         states = [self._word_valences(doc, sentence, cap_diff, customer) for sentence in doc.sentences]
-        formal = any(state.complains() or state.question or "please" in state.keys for state in states)
+        formal = any(state.complains or state.question or "please" in state.keys for state in states)
         total = 0.0
         per_sentence = []
         previous_complains = False
         for state in states:
-            complains = state.complains()
+            complains = state.complains
             sarcasm = self._sarcasm(state, complains, previous_complains)
             if formal:
                 self._discount_courtesy(state, sarcasm)
@@ -207,56 +214,59 @@ class SupportBackend:
 
     def _word_valences(self, doc: Doc, sentence: Sentence, cap_diff: bool, customer: bool) -> _SentenceState:
         """Phrases, VADER's word rules, failure reports, waits and rhetorical questions, for one sentence."""
-        items: list[Token] = []
-        keys: list[str] = []
-        question = False
-        for token in doc.sentence_tokens(sentence):
-            kind = token.kind
-            if kind in _SKIP_KINDS:
-                if kind == "punct" and "?" in token.text:
-                    question = True
-                continue
-            items.append(token)
+        items = [token for token in doc.sentence_tokens(sentence) if token.kind not in _SKIP_KINDS]
+        keys = [token.norm for token in items]
+        special = [i for i, token in enumerate(items) if token.kind in _SPECIAL_KINDS]
+        has_code = False
+        for i in special:
+            kind = items[i].kind
             if kind == "hashtag":
-                keys.append(_key(token)[1:])
-            elif kind == "emoji":
-                keys.append(token.text)
-            else:
-                keys.append(_key(token))
+                keys[i] = keys[i][1:]
+            elif kind == "code":
+                has_code = True
+        question = doc.text.find("?", sentence.start, sentence.end) >= 0
         state = _SentenceState(sentence, items, keys, question)
         if not items:
             return state
-        in_phrase = self._match_phrases(state)
+        if self._phrase_firsts.isdisjoint(keys):
+            in_phrase = [False] * len(keys)
+        else:
+            in_phrase = self._match_phrases(state)
         lexicon = self._lexicon
         valences, rules, notes = state.valences, state.rules, state.notes
-        for i, key in enumerate(keys):
-            if in_phrase[i]:
+        for i in special:
+            key = keys[i]
+            if in_phrase[i] or items[i].kind == "code":
                 continue
             if items[i].kind == "emoji":
                 valence = self._emoji(key)
                 if valence:
                     valences[i], rules[i], notes[i] = valence, "emoji", f"{_SOURCES['emoji']} {valence:+.2f}"
-                continue
-            if items[i].kind == "hashtag" and key not in lexicon:
+            elif key not in lexicon:
                 valence, note = self._hashtag(items[i].text[1:])
                 if valence:
                     valences[i], rules[i], notes[i] = valence, "hashtag", note
+        # Most words carry no sentiment: visit only those the rules know.
+        for i in [i for i, key in enumerate(keys) if key in self._known]:
+            key = keys[i]
+            if in_phrase[i] or valences[i] or (key in lexicon and items[i].kind == "emoji"):
                 continue
             base = lexicon.get(key)
             if base is None:
-                if key in self.adjustments.failure_verbs:
-                    self._failure(state, i, in_phrase)
+                self._failure(state, i, in_phrase)  # a failure verb
                 continue
             if key in self._boosters or (key == "kind" and i + 1 < len(keys) and keys[i + 1] == "of"):
                 continue  # boosters modify other words; "kind of" is a hedge, not kindness
             valence, note = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
             rules[i] = "support_lexicon" if key in self._support_words else "lexicon"
             valences[i], notes[i] = valence, f"{_SOURCES[rules[i]]} {base:+.2f}{note}"
-        self._irrealis(state, in_phrase)
-        if customer:
+        if not self.adjustments.irrealis.isdisjoint(keys):
+            self._irrealis(state, in_phrase)
+        if customer and (has_code or not self.adjustments.wait_units.isdisjoint(keys)):
             self._wait(state, in_phrase)
         if question:
             self._complaint_question(state)
+        state.find_complaint()
         return state
 
     def _irrealis(self, state: _SentenceState, in_phrase: list[bool]) -> None:
@@ -311,22 +321,21 @@ class SupportBackend:
     def _match_phrases(self, state: _SentenceState) -> list[bool]:
         """Mark phrase matches (the valence sits on the first token); return which items they cover."""
         keys, items = state.keys, state.items
-        count = len(keys)
-        in_phrase = [False] * count
-        i = 0
-        while i < count:
-            matched = 0
-            for phrase, valence, rule in self._phrases.get(keys[i], ()):
+        in_phrase = [False] * len(keys)
+        firsts = self._phrase_firsts
+        following = 0  # a phrase's own words cannot start another phrase
+        for i in [i for i, key in enumerate(keys) if key in firsts]:
+            if i < following:
+                continue
+            for phrase, valence, rule in self._phrases[keys[i]]:
                 size = len(phrase)
                 if tuple(keys[i : i + size]) == phrase:
                     state.valences[i], state.rules[i] = valence, rule
                     state.notes[i] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
                     state.spans[i] = (items[i].start, items[i + size - 1].end)
-                    for j in range(i, i + size):
-                        in_phrase[j] = True
-                    matched = size
+                    in_phrase[i : i + size] = [True] * size
+                    following = i + size
                     break
-            i += matched or 1
         return in_phrase
 
     def _apply_rules(
@@ -426,6 +435,8 @@ class SupportBackend:
 
     def _discount_courtesy(self, state: _SentenceState, sarcasm: set[int]) -> None:
         courtesy = self.adjustments.courtesy
+        if courtesy.isdisjoint(state.keys):
+            return
         for i, key in enumerate(state.keys):
             if i not in sarcasm and state.valences[i] > 0 and key in courtesy:
                 state.valences[i] *= _COURTESY_IN_COMPLAINT
@@ -510,21 +521,11 @@ def _sum_sentence(state: _SentenceState, sarcasm: set[int]) -> tuple[float, list
     return total, evidence
 
 
-def _key(token: Token) -> str:
-    """The lexicon key of a token: lower-cased, with typographic apostrophes made plain."""
-    norm = token.norm
-    return norm.replace("’", "'") if "’" in norm else norm
-
-
 def _caps_differ(tokens: tuple[Token, ...]) -> bool:
     """VADER's cap differential: capitals add emphasis only when some, not all, words are in capitals."""
-    words = upper = 0
-    for token in tokens:
-        if token.kind == "word":
-            words += 1
-            if token.text.isupper():
-                upper += 1
-    return 0 < upper < words
+    words = [token.text for token in tokens if token.kind == "word"]
+    upper = sum(map(str.isupper, words))
+    return 0 < upper < len(words)
 
 
 def _punctuation_emphasis(text: str, start: int, end: int) -> float:
