@@ -46,6 +46,11 @@ _SARCASTIC_REPLY_ITEMS = 2
 # In a message that complains or asks (a question, a "please"), thanks and courtesy are a formality
 # ("Please advise. Thanks.") and keep this share of their weight.
 _COURTESY_IN_COMPLAINT = 0.3
+# Thanks in a message that neither complains nor asks is the point of the message: it weighs this much more.
+_GRATITUDE = 1.5
+# A sentence complains enough to make its opener sarcastic when a complaint weighs at least this much
+# ("resolved my issue quickly, thanks" is not sarcasm; "thanks for making me miss my meeting" is).
+_SARCASM_COMPLAINT = -1.2
 # Positive words inside a question ask about something good ("any free upgrades?"); they keep this share.
 _POSITIVE_IN_QUESTION = 0.5
 # "can't check in", "isn't working": a failure report, as negative as VADER's "annoyed" (-1.6).
@@ -73,7 +78,7 @@ _COMPLAINT_QUESTION = -1.0
 # mild positive words ("help", "sure", "ok"), so a message needs more to count as positive than to count
 # as negative (tuned on the airline dev split).
 NEGATIVE_THRESHOLD = 0.02
-POSITIVE_THRESHOLD = 0.4
+POSITIVE_THRESHOLD = 0.5
 
 # How evidence names where a word's valence came from.
 _SOURCES = {"lexicon": "VADER", "support_lexicon": "support lexicon", "emoji": "emoji"}
@@ -190,11 +195,12 @@ class SupportBackend:
         for state in states:
             complains = state.complains
             sarcasm = self._sarcasm(state, complains, previous_complains)
-            if formal:
-                self._discount_courtesy(state, sarcasm)
+            self._weigh_courtesy(state, sarcasm, _COURTESY_IN_COMPLAINT if formal else _GRATITUDE)
             if state.question:
                 _dampen_question(state)
             valence, evidence = _sum_sentence(state, sarcasm)
+            if state.keys[:1] == ["but"]:
+                total *= _BEFORE_BUT  # "It was fine. But the refund never came.": VADER's "but" reaches back
             total += valence
             span = state.span
             emphasis = _punctuation_emphasis(text, span.start, span.end)
@@ -417,7 +423,10 @@ class SupportBackend:
         """
         valences, keys = state.valences, state.keys
         openers = self.adjustments.sarcasm_openers
-        if complains and "but" not in keys:
+        strong = complains and any(
+            v <= _SARCASM_COMPLAINT and r in _COMPLAINT_RULES for v, r in zip(valences, state.rules)
+        )
+        if strong and "but" not in keys:
             candidates = range(min(_SARCASM_WINDOW, len(keys)))
             praise_only = False
         elif previous_complains and 0 < len(keys) <= _SARCASTIC_REPLY_ITEMS and all(v > 0 for v in valences):
@@ -433,14 +442,16 @@ class SupportBackend:
                 flipped.add(i)
         return flipped
 
-    def _discount_courtesy(self, state: _SentenceState, sarcasm: set[int]) -> None:
+    def _weigh_courtesy(self, state: _SentenceState, sarcasm: set[int], factor: float) -> None:
+        """Thanks is a formality in a complaint or request, and the message itself otherwise."""
         courtesy = self.adjustments.courtesy
         if courtesy.isdisjoint(state.keys):
             return
+        note = "; courtesy in a complaint or request" if factor < 1 else "; thanks is the message"
         for i, key in enumerate(state.keys):
             if i not in sarcasm and state.valences[i] > 0 and key in courtesy:
-                state.valences[i] *= _COURTESY_IN_COMPLAINT
-                state.notes[i] += "; courtesy in a complaint or request"
+                state.valences[i] *= factor
+                state.notes[i] += note
 
     def _hashtag(self, body: str) -> tuple[float, str]:
         """Score a compound hashtag: "#NeverAgain", "#badservice", "#usairwaysfail", "#nothappy".
