@@ -48,6 +48,9 @@ class _Frozen(BaseModel):
 
 _M = TypeVar("_M", bound=BaseModel)
 _set = object.__setattr__
+_new = object.__new__
+# One "fields set" per class, shared: the models are frozen, and model_copy copies it before updating.
+_ALL_FIELDS: dict[type, set[str]] = {}
 
 
 def trusted(cls: type[_M], **values: Any) -> _M:
@@ -57,9 +60,12 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     costs ten times more). Every field must be given. The test suite checks that the result equals
     the validated model.
     """
-    instance = cls.__new__(cls)
+    instance = _new(cls)
     _set(instance, "__dict__", values)
-    _set(instance, "__pydantic_fields_set__", set(values))
+    fields = _ALL_FIELDS.get(cls)
+    if fields is None:
+        fields = _ALL_FIELDS[cls] = set(cls.model_fields)
+    _set(instance, "__pydantic_fields_set__", fields)
     _set(instance, "__pydantic_extra__", None)
     _set(instance, "__pydantic_private__", None)
     return instance

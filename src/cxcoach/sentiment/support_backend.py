@@ -178,6 +178,7 @@ class SupportBackend:
         self._caps_increment = constants.caps_increment
         self._emoji_valence: dict[str, float] = {}
         self._hashtag_cache: dict[str, tuple[float, str]] = {}
+        self._longest_word = max(map(len, words))
         # "#neveragain": phrases written without spaces, for lower-case hashtags
         self._compact_phrases = {phrase.replace(" ", ""): v for phrase, v in adjustments.phrases.items() if v}
 
@@ -480,7 +481,8 @@ class SupportBackend:
             best = (valence, f"hashtag phrase {body.lower()!r}")
         else:
             lowered = body.lower()
-            for size in range(len(lowered) - 1, _HASHTAG_MIN_WORD - 1, -1):
+            # a lexicon word is short: trying only sizes up to the longest keeps this linear in the hashtag
+            for size in range(min(len(lowered) - 1, self._longest_word), _HASHTAG_MIN_WORD - 1, -1):
                 for word, rest in ((lowered[:size], lowered[size:]), (lowered[-size:], lowered[:-size])):
                     valence = lexicon.get(word, 0.0)
                     if abs(valence) >= _HASHTAG_MIN_VALENCE and abs(valence) > abs(best[0]):

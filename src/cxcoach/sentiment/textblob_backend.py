@@ -6,6 +6,7 @@ corpus download. textblob is imported on first use.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import MissingDataError
@@ -69,16 +70,25 @@ class TextBlobBackend:
         )
 
 
+def _find_word(text: str, word: str, start: int, end: int) -> int:
+    """Offset of ``word`` as a whole word in ``text[start:end]``, any case, or -1 ("good" not in "Goodbye").
+
+    Searching the original text case-insensitively keeps offsets right where lower-casing would
+    change the length ("İ" lower-cases to two characters).
+    """
+    match = re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)", re.IGNORECASE).search(text, start, end)
+    return match.start() if match else -1
+
+
 def _locate(text: str, start: int, end: int, assessments: list[Any]) -> list[RawEvidence]:
     """Find each assessed word group in the sentence, left to right, to give it offsets."""
-    lowered = text.lower()
     evidence: list[RawEvidence] = []
     cursor = start
     for words, polarity, subjectivity, _ in assessments:
-        first = lowered.find(words[0], cursor, end)
+        first = _find_word(text, words[0], cursor, end)
         if first < 0:
             continue
-        last = lowered.find(words[-1], first, end)
+        last = _find_word(text, words[-1], first, end)
         stop = last + len(words[-1]) if last >= 0 else first + len(words[0])
         detail = f"PatternAnalyzer: {' '.join(words)!r} polarity {polarity:.2f}, subjectivity {subjectivity:.2f}"
         evidence.append(("pattern", first, stop, polarity, detail))
