@@ -96,7 +96,7 @@ _TOKEN_PATTERN = re.compile(
   | (?P<money>[$€£¥]\ ?\d+(?:,\d{3}){0,6}(?:\.\d+)?(?:\ ?(?:[kKmM]|bn)\b)?
       | \d+(?:,\d{3}){0,6}(?:\.\d+)?\ ?(?:USD|EUR|GBP|usd|eur|gbp|dollars?|euros?|bucks)\b)
   | (?P<time>\d{1,2}(?::[0-5]\d)?\ ?(?:[aApP]\.[mM]|[aApP][mM])(?!\w)|(?<![\d:])\d{1,2}:[0-5]\d(?![\d:]))
-  | (?P<code>\#[A-Za-z]{0,12}-?\d[\w-]*|[A-Za-z]{1,12}-?\d[\w-]*|\d+[A-Za-z][\w-]*)
+  | (?P<code>\#[A-Za-z]{0,12}-?\d[\w-]*|[A-Za-z]{1,12}-?\d[\w-]*(?:\.\d+){0,4}|\d+[A-Za-z][\w-]*)
   | (?P<hashtag>(?<![\w#])\#[^\W\d]\w*)
   | (?P<number>\d+(?:[.,:/]\d+){0,8}(?:[-–]\d+(?:[.,]\d+){0,4})?%?)
   | (?P<emoji>[\U0001f1e6-\U0001f1ff]{2}
