@@ -33,12 +33,16 @@ def vader_lexicon_text() -> str:
 
 @lru_cache(maxsize=None)
 def vader_lexicon() -> Mapping[str, float]:
-    """VADER's lexicon keyed by lower-cased token (VADER looks words up lower-cased, so ``":D"`` is ``":d"``)."""
+    """VADER's lexicon, as VADER uses it: token → mean rating.
+
+    Like VADER, a token listed twice keeps its last rating ("lol", "ok"), and since VADER looks words up
+    lower-cased, entries with capitals (``":D"``) never match and are left out.
+    """
     lexicon: dict[str, float] = {}
     for line in vader_lexicon_text().split("\n"):
         token, rating = line.split("\t", 2)[:2]
-        lexicon.setdefault(token.lower(), float(rating))
-    return MappingProxyType(lexicon)
+        lexicon[token] = float(rating)
+    return MappingProxyType({token: rating for token, rating in lexicon.items() if token == token.lower()})
 
 
 @lru_cache(maxsize=None)
