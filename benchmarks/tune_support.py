@@ -1,7 +1,8 @@
 """Grid search for the support backend's neutral band, on the DEV split only.
 
-Prints airline macro-F1 (dev) and VADER-tweets correlation (dev) for each (negative, positive) pair, so
-the chosen thresholds in cxcoach/sentiment/support_backend.py can be checked. Never looks at test items.
+Prints VADER-tweets correlation (dev) and airline macro-F1 (dev) for each (negative, positive,
+positive-in-requests) bound, so the thresholds in cxcoach/sentiment/support_backend.py can be checked.
+Never looks at test items.
 
     python benchmarks/tune_support.py
 """
@@ -16,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from accuracy import macro_f1, pearson  # noqa: E402
 from datasets import airline_tweets, data_dir, vader_tweets  # noqa: E402
 
-from cxcoach.sentiment.result import label_for  # noqa: E402
 from cxcoach.sentiment.support_backend import SupportBackend  # noqa: E402
 from cxcoach.text import Doc  # noqa: E402
 
@@ -26,20 +26,20 @@ def main() -> int:
     if root is None:
         print("evaluation data not found: skipped")
         return 0
-    backend = SupportBackend()
     dev = [item for item in airline_tweets(root) if item.split == "dev"]
-    scores = [backend.score(Doc(item.text)).score for item in dev]
     gold = [item.label for item in dev]
     ratings = [item for item in vader_tweets(root) if item.split == "dev"]
-    r = pearson([backend.score(Doc(i.text)).score for i in ratings], [float(i.label) for i in ratings])
+    r = pearson([SupportBackend().score(Doc(i.text)).score for i in ratings], [float(i.label) for i in ratings])
     print(f"VADER tweets r (dev): {r:.3f}")
     results = []
-    for negative in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3):
-        for positive in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
-            f1 = macro_f1(gold, [label_for(s, (negative, positive)) for s in scores])
-            results.append((f1, negative, positive))
-    for f1, negative, positive in sorted(results, reverse=True)[:10]:
-        print(f"negative {negative:.2f} positive {positive:.2f}: airline macro-F1 (dev) {f1:.3f}")
+    for negative in (0.02, 0.05, 0.1):
+        for positive in (0.3, 0.4, 0.42, 0.45, 0.5):
+            for request in (0.42, 0.5, 0.6, 0.7):
+                backend = SupportBackend(thresholds=(negative, positive), request_threshold=request)
+                f1 = macro_f1(gold, [backend.score(Doc(item.text)).label for item in dev])
+                results.append((f1, negative, positive, request))
+    for f1, negative, positive, request in sorted(results, reverse=True)[:10]:
+        print(f"negative {negative:.2f} positive {positive:.2f} in requests {request:.2f}: macro-F1 (dev) {f1:.3f}")
     return 0
 
 

@@ -473,3 +473,21 @@ def test_missing_lexicon_file_names_the_file(tmp_path, as_str):
     path = tmp_path / "no_such_lexicon.toml"
     with pytest.raises(ResourceError, match="no_such_lexicon.toml"):
         load_lexicon(str(path) if as_str else path)
+
+
+# --- The neutral band ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["The service was good.", "Good job.", "The agent was helpful."])
+def test_one_clearly_positive_word_makes_a_statement_positive(text):
+    assert cxcoach.analyze(text).sentiment.label == "positive"
+
+
+@pytest.mark.parametrize("text", ["Any good deals this week?", "Could you help me get a good seat please?"])
+def test_a_mild_positive_word_in_a_request_is_not_praise(text):
+    assert cxcoach.analyze(text).sentiment.label == "neutral"
+
+
+def test_thresholds_are_configurable():
+    strict = Pipeline([SentimentAnalyzer(SupportBackend(thresholds=(0.02, 0.9)))])
+    assert strict.analyze("The service was good.").sentiment.label == "neutral"
