@@ -9,9 +9,15 @@ already made, sentence by sentence, and adds what support text needs:
 * phrases that win over their words ("no problem", "not bad", "couldn't be happier", "thanks for
   nothing", "still waiting", "charged twice");
 * sarcasm: a positive opener ("Great", "Love", "Thanks") in a sentence that also complains
-  ("Great, another two hours on hold") counts against the message, not for it.
+  ("Great, another two hours on hold") counts against the message, not for it;
+* complaints VADER cannot see: failure reports ("can't check in"), waits ("3 hours", customers only),
+  rhetorical questions ("Why is the site down?"), compound hashtags ("#poorservice");
+* what a request does to praise: thanks in a complaint or request is a formality, positive words in a
+  question or after "would"/"wish" are asked for, and a message that asks or complains needs more to
+  count as positive.
 
-Every word and rule that moved a sentence's score is returned as evidence.
+Every word and rule that moved a sentence's score is returned as evidence. The word lists are data
+(``data/support_lexicon.toml``); the rules and their weights are here, each with the reason for its value.
 """
 
 from __future__ import annotations
@@ -69,6 +75,7 @@ _HASHTAG_MIN_VALENCE = 1.0
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CACHE_LIMIT = 10_000
 
+# "in five minutes", "a day early": durations that praise speed, not waits.
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # "Why is the site down?": a rhetorical complaint, mildly negative.
