@@ -53,7 +53,7 @@ _new = object.__new__
 _ALL_FIELDS: dict[type, set[str]] = {}
 
 
-def trusted(cls: type[_M], **values: Any) -> _M:
+def _trusted(cls: type[_M], **values: Any) -> _M:
     """Build a model from values cxcoach computed itself, without validating them again.
 
     For the hot path only (an analysis builds dozens of evidence objects per message; ``model_construct``

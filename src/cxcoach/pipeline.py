@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
 from .analyzer import ASSIGNABLE, Analyzer
 from .errors import AnalyzerError, CxcoachError, InputTypeError, type_name
-from .models import Finding, Message, MessageAnalysis, trusted
+from .models import Finding, Message, MessageAnalysis, _trusted
 from .registry import Registry, registry as default_registry
 from .text import Doc
 
@@ -111,7 +111,7 @@ class Pipeline:
                     )
                 findings.append(finding)
         findings.sort(key=lambda finding: (finding.start, finding.end, finding.label))
-        return trusted(
+        return _trusted(
             MessageAnalysis,
             text=doc.text,
             role=doc.role,

@@ -1,7 +1,7 @@
 """Turning a backend's raw numbers into result models: labels, intensity, evidence, findings.
 
 Backends collect evidence as plain tuples ``(rule, start, end, weight, detail)`` while they score, and
-this module builds the frozen models once at the end (with `cxcoach.models.trusted`: the values come
+this module builds the frozen models once at the end (with `cxcoach.models._trusted`: the values come
 from our own code, so re-validating them on every message would only cost time).
 """
 
@@ -11,7 +11,7 @@ import math
 from typing import Iterable, Optional
 
 from ..resources import load_lexicon
-from ..models import Evidence, Finding, SentenceSentiment, SentimentResult, trusted
+from ..models import Evidence, Finding, SentenceSentiment, SentimentResult, _trusted
 from ..text import Doc, Sentence
 
 __all__ = ["RawEvidence", "build_result", "findings_for", "intensity", "label_for", "normalize"]
@@ -91,7 +91,7 @@ def intensity(doc: Doc, score: float, label: str, profanity: frozenset[str]) -> 
 
 def _evidence(text: str, raw: Iterable[RawEvidence]) -> tuple[Evidence, ...]:
     return tuple(
-        trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=round(weight, 4), detail=detail)
+        _trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=round(weight, 4), detail=detail)
         for rule, start, end, weight, detail in raw
     )
 
@@ -117,7 +117,7 @@ def build_result(
     label = label_for(score, thresholds)
     level, cues = intensity(doc, score, label, profanity)
     per_sentence = tuple(
-        trusted(
+        _trusted(
             SentenceSentiment,
             start=sentence.start,
             end=sentence.end,
@@ -128,7 +128,7 @@ def build_result(
         )
         for sentence, sentence_score, raw in sentences
     )
-    return trusted(
+    return _trusted(
         SentimentResult,
         label=label,
         score=score,
@@ -143,7 +143,7 @@ def build_result(
 def findings_for(result: SentimentResult, analyzer: str) -> tuple[Finding, ...]:
     """One finding per non-neutral sentence: ``negative_sentiment`` or ``positive_sentiment``."""
     return tuple(
-        trusted(
+        _trusted(
             Finding,
             start=sentence.start,
             end=sentence.end,
