@@ -1,0 +1,67 @@
+"""`PhraseMatcher`: find cue phrases among a sentence's words, with the tokens they cover.
+
+Analyzers keep their cue phrases as data ("how do i", "has been assigned to"); this matches them on
+whole words of a sentence's normalised tokens, longest phrase first, and maps each match back to token
+indexes, so a finding can point at the exact characters.
+
+Examples:
+    >>> from cxcoach.text import Doc
+    >>> doc = Doc("Your case has been assigned to our billing team.")
+    >>> matcher = PhraseMatcher(["assigned to", "billing"])
+    >>> [(phrase, doc.tokens[first].start, doc.tokens[last].end) for phrase, first, last in matcher.find_all(doc.tokens)]
+    [('assigned to', 19, 30), ('billing', 35, 42)]
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+from .text import Token
+
+__all__ = ["PhraseMatcher", "WORD_KINDS"]
+
+WORD_KINDS = frozenset(("word", "code", "number", "time", "money", "abbreviation"))
+"""Token kinds that count as words for phrase matching (punctuation, emoji and URLs do not)."""
+
+
+class PhraseMatcher:
+    """Matches lower-case phrases on whole words, leftmost first, longest first, without overlaps.
+
+    Phrases are indexed by their first word, so a sentence costs one dict look-up per word (a regular
+    expression alternation of hundreds of phrases was measured five times slower).
+
+    Args:
+        phrases: The phrases, lower-case; words are separated by spaces and must match token norms.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in {" ".join(phrase.lower().split()) for phrase in phrases if phrase.strip()}:
+            words = tuple(phrase.split(" "))
+            index.setdefault(words[0], []).append(words)
+        for candidates in index.values():
+            candidates.sort(key=len, reverse=True)
+        self._index = index
+
+    def find_all(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
+        """Every match as ``(phrase, first, last)``: indexes into ``tokens`` of its first and last word."""
+        index = self._index
+        positions = [i for i, token in enumerate(tokens) if token.kind in WORD_KINDS]
+        words = [tokens[i].norm for i in positions]
+        found = []
+        reached = 0  # matches do not overlap: a phrase's own words cannot start another
+        for i in [i for i, word in enumerate(words) if word in index]:
+            if i < reached:
+                continue
+            for phrase in index[words[i]]:
+                size = len(phrase)
+                if size == 1 or tuple(words[i : i + size]) == phrase:
+                    found.append((" ".join(phrase), positions[i], positions[i + size - 1]))
+                    reached = i + size
+                    break
+        return found
+
+    def first(self, tokens: Sequence[Token]) -> Optional[tuple[str, int, int]]:
+        """The leftmost match, or ``None``."""
+        found = self.find_all(tokens)
+        return found[0] if found else None

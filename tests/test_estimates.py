@@ -1,0 +1,178 @@
+"""Estimates as data (issue 3, item 3): time and money expressions in a reply, normalised into numbers,
+units and days, with offsets that point at the exact characters."""
+
+from __future__ import annotations
+
+import pytest
+
+import cxcoach
+from cxcoach.estimates import EstimateParser, find_estimates
+from cxcoach.models import Estimate
+from cxcoach.resources import load_estimate_words
+
+# (sentence, the estimate's exact text, kind, low, high, unit)
+DURATIONS = [
+    ("Our engineers expect it to take between 1 and 5 hours.", "between 1 and 5 hours", 1, 5, "hour"),
+    ("Please allow 3 to 5 business days for the transfer to clear.", "3 to 5 business days", 3, 5, "business_day"),
+    ("The new handset will be with you within two weeks.", "within two weeks", None, 2, "week"),
+    ("Rebuilding the mailbox takes at least 3 days, I'm afraid.", "at least 3 days", 3, None, "day"),
+    ("Give the router an hour or two to finish updating.", "an hour or two", 1, 2, "hour"),
+    ("The password reset link stays valid for half an hour.", "half an hour", 0.5, 0.5, "hour"),
+    ("Give the bank a couple of days to show the credit.", "a couple of days", 2, 2, "day"),
+    ("Roaming gets switched on within 24 hours.", "within 24 hours", None, 24, "hour"),
+    ("A replacement part takes 2-3 weeks to come from the supplier.", "2-3 weeks", 2, 3, "week"),
+    ("The migration can run for up to 10 working days.", "up to 10 working days", None, 10, "business_day"),
+]
+
+MONEY = [
+    ("An out-of-warranty screen repair is $129.", "$129", 129, 129, "USD"),
+    ("Parts usually come to €40-€60 for that model.", "€40-€60", 40, 60, "EUR"),
+    ("The annual licence renews at 1,299.50 dollars.", "1,299.50 dollars", 1299.5, 1299.5, "USD"),
+    ("The early exit fee is £35.", "£35", 35, 35, "GBP"),
+    ("Express delivery adds $1,250.75 to the order.", "$1,250.75", 1250.75, 1250.75, "USD"),
+]
+
+NOT_ESTIMATES = [
+    "You can reach the fraud desk on 0800 555 0142 or 1-800-555-0199.",
+    "Your order number is 88412907.",
+    "I can see order #55213 and reference QX-40917 on your account.",
+    "Call us 9am-5pm, Monday to Friday.",
+    "Our chat team is here 24/7 if anything else comes up.",
+    "Press 2 for billing, then ask for extension 4410.",
+]
+
+
+def _only(text: str) -> Estimate:
+    estimates = find_estimates(text)
+    assert len(estimates) == 1, estimates
+    return estimates[0]
+
+
+@pytest.mark.parametrize("text, span, low, high, unit", DURATIONS, ids=[case[1] for case in DURATIONS])
+def test_durations_are_normalised(text, span, low, high, unit):
+    estimate = _only(text)
+    assert (estimate.kind, estimate.text, estimate.low, estimate.high, estimate.unit) == (
+        "duration", span, low, high, unit,
+    )
+    assert estimate.day is None
+
+
+def test_in_seven_days_is_seven_to_seven_days():
+    estimate = _only("Your new card will reach you in 7 days.")
+    assert (estimate.kind, estimate.low, estimate.high, estimate.unit) == ("duration", 7, 7, "day")
+    assert estimate.text.endswith("7 days")
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Your new card will reach you in 7 days.", "in 7 days"),
+        ("The fibre team can connect you in 2 to 3 weeks.", "in 2 to 3 weeks"),
+        ("The line should come back in an hour or two.", "in an hour or two"),
+    ],
+)
+def test_the_span_starts_at_the_preposition(text, span):
+    assert _only(text).text == span
+
+
+def test_within_an_either_or_range_keeps_the_upper_figure():
+    estimate = _only("The fix should be live within an hour or two.")
+    assert estimate.text == "within an hour or two"
+    assert (estimate.high, estimate.unit) == (2, "hour")
+
+
+@pytest.mark.parametrize("text, span, low, high, unit", MONEY, ids=[case[1] for case in MONEY])
+def test_money_is_normalised(text, span, low, high, unit):
+    estimate = _only(text)
+    assert (estimate.kind, estimate.text, estimate.low, estimate.high, estimate.unit) == (
+        "money", span, low, high, unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("The courier will drop it off by Friday.", "by Friday", "friday"),
+        ("We'll get the fix live by Monday.", "by Monday", "monday"),
+        ("I'll have the new invoice out no later than Tuesday morning.", "no later than Tuesday morning",
+         "tuesday morning"),
+    ],
+)
+def test_deadlines_name_the_day(text, span, day):
+    estimate = _only(text)
+    assert (estimate.kind, estimate.text) == ("deadline", span)
+    assert estimate.day.lower() == day
+    assert (estimate.low, estimate.high, estimate.unit) == (None, None, None)
+
+
+def test_clock_times_in_deadlines_are_24_hour():
+    estimate = _only("The technician will finish before 6pm today.")
+    assert (estimate.kind, estimate.text) == ("deadline", "before 6pm today")
+    assert "18:00" in estimate.day and "today" in estimate.day
+
+
+@pytest.mark.parametrize("text", NOT_ESTIMATES)
+def test_phone_numbers_codes_and_opening_hours_are_not_estimates(text):
+    assert find_estimates(text) == ()
+
+
+def test_a_phone_number_next_to_a_real_estimate_is_left_out():
+    text = "Ring 0800 555 0142 if it hasn't arrived in 5 days."
+    estimate = _only(text)
+    assert (estimate.low, estimate.high, estimate.unit) == (5, 5, "day")
+
+
+def test_several_estimates_come_left_to_right():
+    text = "The part costs $89 and fitting takes between 2 and 4 hours, so you'll have the car back by Thursday."
+    estimates = find_estimates(text)
+    assert [e.kind for e in estimates] == ["money", "duration", "deadline"]
+    assert [e.start for e in estimates] == sorted(e.start for e in estimates)
+
+
+OFFSET_TEXTS = [
+    text for text, *_ in DURATIONS + MONEY
+] + [
+    "Sorry!! The refund (€25) lands within 3 days, so by Friday.",
+    "Your order #55213 ships tomorrow; allow 3 to 5 business days, about $12 for express.",
+    "  \n Expect it in an hour or two.\n\nThen about half an hour for the setup… £9.99 total 🙂",
+    "Versand: 3 bis 5 Tage. Kosten: 4,99 €. Your refund arrives within two weeks.",
+]
+
+
+@pytest.mark.parametrize("text", OFFSET_TEXTS)
+def test_every_estimate_text_is_its_span(text):
+    previous_end = 0
+    for estimate in find_estimates(text):
+        assert text[estimate.start : estimate.end] == estimate.text
+        assert estimate.start >= previous_end  # in order, never overlapping
+        previous_end = estimate.end
+
+
+def test_estimates_validate_and_round_trip():
+    for estimate in find_estimates("It arrives within two weeks, costs $129, and ships by Friday."):
+        assert Estimate.model_validate(estimate.model_dump()) == estimate
+        assert Estimate.model_validate_json(estimate.model_dump_json()) == estimate
+
+
+def test_analyze_gives_the_estimates_of_an_agent_reply():
+    reply = "Sorry for the wait! The credit of $40 will show within 3 business days."
+    analysis = cxcoach.analyze(reply, role="agent")
+    assert [(e.kind, e.low, e.high, e.unit) for e in analysis.estimates] == [
+        ("money", 40, 40, "USD"),
+        ("duration", None, 3, "business_day"),
+    ]
+    for estimate in analysis.estimates:
+        assert reply[estimate.start : estimate.end] == estimate.text
+    assert analysis.estimates == find_estimates(reply)
+
+
+def test_customer_messages_have_no_estimates():
+    assert cxcoach.analyze("You promised it within 3 days and charged me $129!").estimates == ()
+
+
+def test_a_parser_with_custom_words():
+    words = load_estimate_words()
+    custom = words.model_copy(update={"currencies": {**words.currencies, "CHF": ["chf", "franc", "francs"]}})
+    estimate = EstimateParser(custom).parse("The adapter is 30 francs.")[0]
+    assert (estimate.kind, estimate.low, estimate.unit, estimate.text) == ("money", 30, "CHF", "30 francs")
+    assert EstimateParser().parse("It's $5.") == find_estimates("It's $5.")
