@@ -61,11 +61,16 @@ class NotCallable:
     analyze = "yes"
 
 
-def test_default_pipeline_runs_sentiment():
+BUILT_IN = ["answer_style", "question_type", "sentiment"]
+
+
+def test_default_pipeline_runs_the_built_in_analyzers():
     pipeline = Pipeline()
-    assert pipeline.names == ["sentiment"]
-    assert pipeline.labels == {"negative_sentiment", "positive_sentiment"}
-    assert pipeline.analyze("Still waiting for my refund.").sentiment.label == "negative"
+    assert pipeline.names == ["sentiment", "question_type", "answer_style"]
+    assert {"negative_sentiment", "positive_sentiment", "outcome_question", "outcome_first_violation"} <= pipeline.labels
+    analysis = pipeline.analyze("Still waiting for my refund. When will it arrive?")
+    assert analysis.sentiment.label == "negative"
+    assert analysis.question_type == "outcome_question"
 
 
 def test_custom_analyzer_findings_are_sorted_by_position():
@@ -130,9 +135,9 @@ def test_unknown_slot_is_rejected():
 # --- Registry -----------------------------------------------------------------------------------------------
 
 
-def test_fresh_registry_knows_sentiment_only():
+def test_fresh_registry_knows_the_built_in_analyzers_only():
     registry = Registry(group=None)
-    assert registry.names() == ["sentiment"]
+    assert registry.names() == BUILT_IN
     assert registry.create("sentiment").name == "sentiment"
     assert registry.create("sentiment", backend="vader").backend.name == "vader"
 
@@ -140,7 +145,7 @@ def test_fresh_registry_knows_sentiment_only():
 def test_register_with_a_call_and_use_by_name():
     registry = Registry(group=None)
     assert registry.register("refund_mention", RefundMention) is RefundMention
-    assert registry.names() == ["refund_mention", "sentiment"]
+    assert registry.names() == sorted(BUILT_IN + ["refund_mention"])
     pipeline = Pipeline(["sentiment", "refund_mention"], registry=registry)
     assert pipeline.names == ["sentiment", "refund_mention"]
     assert [f.text for f in pipeline.analyze("My refund?").findings if f.label == "refund_mention"] == ["refund"]
@@ -195,7 +200,7 @@ def test_unknown_name_lists_the_names(lookup):
         else:
             registry.create("emotion")
     message = str(caught.value)
-    assert message.startswith("no analyzer named 'emotion': choose one of 'refund_mention', 'sentiment'")
+    assert message.startswith("no analyzer named 'emotion': choose one of 'answer_style', 'question_type', 'refund_mention', 'sentiment'")
     assert "register_analyzer" in message
     assert isinstance(caught.value, LookupError) and isinstance(caught.value, CxcoachError)
 
@@ -229,7 +234,7 @@ def fake_entry_points(monkeypatch):
 def test_entry_points_are_discovered(fake_entry_points):
     point, seen = fake_entry_points
     registry = Registry()
-    assert registry.names() == ["refund_mention", "sentiment"]
+    assert registry.names() == sorted(BUILT_IN + ["refund_mention"])
     pipeline = Pipeline(["refund_mention"], registry=registry)
     assert pipeline.names == ["refund_mention"]
     assert set(seen) == {"cxcoach.analyzers"}
@@ -244,13 +249,13 @@ def test_default_registry_reads_entry_points(fake_entry_points):
 
 def test_registry_without_group_ignores_entry_points(fake_entry_points):
     registry = Registry(group=None)
-    assert registry.names() == ["sentiment"]
+    assert registry.names() == BUILT_IN
     with pytest.raises(UnknownAnalyzerError):
         registry.create("refund_mention")
 
 
 def test_unknown_name_lists_entry_points_too(fake_entry_points):
-    with pytest.raises(UnknownAnalyzerError, match="'refund_mention', 'sentiment'"):
+    with pytest.raises(UnknownAnalyzerError, match="'question_type', 'refund_mention', 'sentiment'"):
         Registry().create("emotion")
 
 

@@ -12,13 +12,16 @@ import cxcoach
 
 EXPECTED_ALL = [
     "Analyzer",
+    "AnswerStyleAnalyzer",
     "Conversation",
     "Doc",
+    "Estimate",
     "Evidence",
     "Finding",
     "Message",
     "MessageAnalysis",
     "Pipeline",
+    "QuestionTypeAnalyzer",
     "Registry",
     "SentenceSentiment",
     "SentimentAnalyzer",

@@ -218,7 +218,8 @@ def test_positive_findings_name_the_words():
 
 @pytest.mark.parametrize("text", ["What are your opening hours?", "", "Please reset my password."])
 def test_neutral_messages_have_no_sentiment_findings(text):
-    assert cxcoach.analyze(text).findings == ()
+    findings = cxcoach.analyze(text).findings
+    assert not [f for f in findings if f.analyzer == "sentiment"]
 
 
 def test_two_sentences_give_two_results_in_order(backend_pipeline):

@@ -1,7 +1,8 @@
 """cxcoach: customer-service know-how as software.
 
-Reads support conversations and says, with evidence, what the customer feels and asks. Everything runs
-offline: ``pip install cxcoach`` is the whole set-up.
+Reads support conversations and says, with evidence, what the customer feels and asks, and whether
+the agent answered an outcome question with an outcome. Everything runs offline: ``pip install
+cxcoach`` is the whole set-up.
 
 Examples:
     >>> import cxcoach
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
     from . import errors
     from ._api import analyze
     from .analyzer import Analyzer
+    from .answer_style import AnswerStyleAnalyzer
     from .models import (
         Conversation,
+        Estimate,
         Evidence,
         Finding,
         Message,
@@ -34,19 +37,23 @@ if TYPE_CHECKING:
         SentimentResult,
     )
     from .pipeline import Pipeline
+    from .question_type import QuestionTypeAnalyzer
     from .registry import Registry, create_analyzer, register_analyzer
     from .sentiment import SentimentAnalyzer
     from .text import Doc
 
 __all__ = [
     "Analyzer",
+    "AnswerStyleAnalyzer",
     "Conversation",
     "Doc",
+    "Estimate",
     "Evidence",
     "Finding",
     "Message",
     "MessageAnalysis",
     "Pipeline",
+    "QuestionTypeAnalyzer",
     "Registry",
     "SentenceSentiment",
     "SentimentAnalyzer",
@@ -61,13 +68,16 @@ __all__ = [
 # Where each public name lives; loaded on first access (PEP 562) to keep `import cxcoach` fast.
 _HOMES = {
     "Analyzer": "analyzer",
+    "AnswerStyleAnalyzer": "answer_style",
     "Conversation": "models",
     "Doc": "text",
+    "Estimate": "models",
     "Evidence": "models",
     "Finding": "models",
     "Message": "models",
     "MessageAnalysis": "models",
     "Pipeline": "pipeline",
+    "QuestionTypeAnalyzer": "question_type",
     "Registry": "registry",
     "SentenceSentiment": "models",
     "SentimentAnalyzer": "sentiment",

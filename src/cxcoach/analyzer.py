@@ -30,7 +30,7 @@ from .text import Doc
 
 __all__ = ["ASSIGNABLE", "Analyzer"]
 
-ASSIGNABLE: frozenset[str] = frozenset({"sentiment"})
+ASSIGNABLE: frozenset[str] = frozenset({"sentiment", "question_type", "answer_style", "estimates"})
 """The `Doc` slots an analyzer may declare in ``assigns``."""
 
 

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 __all__ = [
     "ROLES",
     "Conversation",
+    "Estimate",
     "Evidence",
     "Finding",
     "Message",
@@ -107,12 +108,33 @@ class Finding(_Span):
         score: Strength or confidence; its scale is the analyzer's (sentiment: -1..1).
         analyzer: The name of the analyzer that emitted it.
         evidence: The rules and words behind the finding.
+        suggestion: For a problem, a concrete fix (a phrase or a rewrite); else ``None``.
     """
 
     label: str
     score: float
     analyzer: str
     evidence: tuple[Evidence, ...] = ()
+    suggestion: Optional[str] = None
+
+
+class Estimate(_Span):
+    """A time or money expression normalised to numbers, so an app can show and track it.
+
+    Attributes:
+        kind: ``"duration"`` ("3 to 5 days"), ``"deadline"`` ("by Friday") or ``"money"`` ("$129").
+        low: The lower bound (``None`` when open: "within 2 weeks").
+        high: The upper bound (``None`` when open: "at least 3 days").
+        unit: ``"minute"``, ``"hour"``, ``"day"``, ``"business_day"``, ``"week"``, ``"month"``,
+            ``"year"`` for durations; an ISO currency code (``"USD"``) for money; ``None`` for deadlines.
+        day: For deadlines, the day or time named ("friday", "tomorrow 18:00").
+    """
+
+    kind: Literal["duration", "deadline", "money"]
+    low: Optional[float] = None
+    high: Optional[float] = None
+    unit: Optional[str] = None
+    day: Optional[str] = None
 
 
 class SentenceSentiment(_Span):
@@ -183,6 +205,7 @@ class MessageAnalysis(_Frozen):
         answer_style: For agent replies: ``"outcome"``, ``"process"``, ``"mixed"``, or ``None``
             (states neither a result nor a procedure, or no answer-style analyzer ran).
         techniques: Taxonomy labels found in an agent reply; ``None`` while no technique analyzer ran.
+        estimates: Time and money expressions in an agent reply, normalised (see `Estimate`).
         findings: Everything found, with spans and evidence, sorted by position.
     """
 
@@ -192,4 +215,5 @@ class MessageAnalysis(_Frozen):
     question_type: Optional[Literal["outcome_question", "process_question", "not_a_question"]] = None
     answer_style: Optional[Literal["outcome", "process", "mixed"]] = None
     techniques: Optional[frozenset[str]] = None
+    estimates: tuple[Estimate, ...] = ()
     findings: tuple[Finding, ...] = ()

@@ -25,7 +25,7 @@ BatchItem = Union[str, Message, Mapping[str, Any]]
 
 
 def _default_analyzers() -> list[Union[Analyzer, str]]:
-    return ["sentiment"]
+    return ["sentiment", "question_type", "answer_style"]
 
 
 def _check_analyzer(analyzer: object) -> Analyzer:
@@ -48,7 +48,7 @@ class Pipeline:
 
     Args:
         analyzers: Analyzer objects or registered names, in the order they run. Defaults to the
-            built-in analyzers (currently ``["sentiment"]``, with the ``support`` backend).
+            built-in analyzers: ``["sentiment", "question_type", "answer_style"]``.
         registry: Where names are looked up (default: `cxcoach.registry.registry`).
 
     Raises:
@@ -116,9 +116,10 @@ class Pipeline:
             text=doc.text,
             role=doc.role,
             sentiment=doc.sentiment,
-            question_type=None,
-            answer_style=None,
+            question_type=doc.question_type,
+            answer_style=doc.answer_style,
             techniques=None,
+            estimates=doc.estimates or (),
             findings=tuple(findings),
         )
 

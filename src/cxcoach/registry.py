@@ -45,6 +45,18 @@ def _sentiment(**config: Any) -> Analyzer:
     return SentimentAnalyzer(**config)
 
 
+def _question_type(**config: Any) -> Analyzer:
+    from .question_type import QuestionTypeAnalyzer
+
+    return QuestionTypeAnalyzer(**config)
+
+
+def _answer_style(**config: Any) -> Analyzer:
+    from .answer_style import AnswerStyleAnalyzer
+
+    return AnswerStyleAnalyzer(**config)
+
+
 class Registry:
     """A name → analyzer-factory table, with the ``cxcoach.analyzers`` entry points as a fallback.
 
@@ -56,7 +68,11 @@ class Registry:
     """
 
     def __init__(self, group: Optional[str] = ENTRY_POINT_GROUP) -> None:
-        self._factories: dict[str, Factory] = {"sentiment": _sentiment}
+        self._factories: dict[str, Factory] = {
+            "sentiment": _sentiment,
+            "question_type": _question_type,
+            "answer_style": _answer_style,
+        }
         self._group = group
 
     @overload

@@ -28,7 +28,19 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-__all__ = ["SentimentLexicon", "TextRules", "load_lexicon", "load_text_rules", "read_toml"]
+__all__ = [
+    "AnswerCues",
+    "EstimateWords",
+    "QuestionCues",
+    "SentimentLexicon",
+    "TextRules",
+    "load_answer_cues",
+    "load_estimate_words",
+    "load_lexicon",
+    "load_question_cues",
+    "load_text_rules",
+    "read_toml",
+]
 
 PathLike = Union[str, Path]
 
@@ -46,6 +58,38 @@ class TextRules(_Data):
     titles: frozenset[str]
     abbreviations: frozenset[str]
     introducers: frozenset[str]
+
+
+class EstimateWords(_Data):
+    """Number words, units, currencies and deadline days for the estimate parser (``data/estimates.toml``)."""
+
+    numbers: dict[str, float]
+    units: dict[str, list[str]]
+    currencies: dict[str, list[str]]
+    deadlines: dict[str, list[str]]
+
+
+class QuestionCues(_Data):
+    """Cue phrases for the question-type analyzer (``data/question_cues.toml``), lower-case."""
+
+    openers: frozenset[str]
+    indirect: tuple[str, ...]
+    process: tuple[str, ...]
+    outcome: tuple[str, ...]
+    rhetorical: tuple[str, ...]
+
+
+class AnswerCues(_Data):
+    """Cue phrases for the answer-style analyzer (``data/answer_cues.toml``), lower-case."""
+
+    outcome: tuple[str, ...]
+    process: tuple[str, ...]
+    step_verbs: tuple[str, ...]
+    neutral: tuple[str, ...]
+    instruction_verbs: frozenset[str]
+    deferral: tuple[str, ...]
+    deferred_telling: tuple[str, ...]
+    openings: dict[str, str]
 
 
 def _lower_keys(value: dict[str, float]) -> dict[str, float]:
@@ -138,6 +182,24 @@ def _validate(model: type[_Data], data: dict[str, Any], source: PathLike) -> Any
 def load_text_rules() -> TextRules:
     """The built-in sentence-boundary rules (cached)."""
     return _validate(TextRules, read_toml("text.toml", package_file=True), "text.toml")
+
+
+@lru_cache(maxsize=None)
+def load_estimate_words() -> EstimateWords:
+    """The built-in words of the estimate parser (cached)."""
+    return _validate(EstimateWords, read_toml("estimates.toml", package_file=True), "estimates.toml")
+
+
+@lru_cache(maxsize=None)
+def load_question_cues() -> QuestionCues:
+    """The built-in cues of the question-type analyzer (cached)."""
+    return _validate(QuestionCues, read_toml("question_cues.toml", package_file=True), "question_cues.toml")
+
+
+@lru_cache(maxsize=None)
+def load_answer_cues() -> AnswerCues:
+    """The built-in cues of the answer-style analyzer (cached)."""
+    return _validate(AnswerCues, read_toml("answer_cues.toml", package_file=True), "answer_cues.toml")
 
 
 @lru_cache(maxsize=8)

@@ -29,7 +29,7 @@ from .models import ROLES
 from .resources import TextRules, load_text_rules
 
 if TYPE_CHECKING:
-    from .models import SentimentResult
+    from .models import Estimate, SentimentResult
 
 __all__ = ["Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
 
@@ -244,7 +244,10 @@ class Doc:
         InputValueError: ``role`` is not a known role.
     """
 
-    __slots__ = ("text", "role", "context", "_tokens", "_sentences", "sentiment")
+    __slots__ = (
+        "text", "role", "context", "_tokens", "_sentences", "_context_doc",
+        "sentiment", "question_type", "answer_style", "estimates",
+    )
 
     def __init__(self, text: str, role: str = "customer", context: Optional[str] = None) -> None:
         check_text(text)
@@ -256,7 +259,11 @@ class Doc:
         self.context: Optional[str] = context
         self._tokens: Optional[tuple[Token, ...]] = None
         self._sentences: Optional[tuple[Sentence, ...]] = None
+        self._context_doc: Optional[Doc] = None
         self.sentiment: Optional[SentimentResult] = None
+        self.question_type: Optional[str] = None
+        self.answer_style: Optional[str] = None
+        self.estimates: Optional[tuple[Estimate, ...]] = None
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -271,6 +278,13 @@ class Doc:
         if self._sentences is None:
             self._sentences = split_sentences(self.text, self.tokens)
         return self._sentences
+
+    @property
+    def context_doc(self) -> Optional[Doc]:
+        """The customer message given as context, as a `Doc` of its own (made once, on first use)."""
+        if self._context_doc is None and self.context is not None:
+            self._context_doc = Doc(self.context, role="customer")
+        return self._context_doc
 
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         """The tokens of one sentence."""

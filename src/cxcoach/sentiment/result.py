@@ -152,6 +152,7 @@ def findings_for(result: SentimentResult, analyzer: str) -> tuple[Finding, ...]:
             score=sentence.score,
             analyzer=analyzer,
             evidence=sentence.evidence,
+            suggestion=None,
         )
         for sentence in result.sentences
         if sentence.label != "neutral"

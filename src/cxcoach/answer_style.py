@@ -1,0 +1,239 @@
+"""How an agent answers: with the outcome, with a process, with both, or with neither.
+
+PLAYBOOK idea 4: when the customer asks *when*, *whether*, *how much* or *what will happen*, the reply
+must lead with the result (an estimate, a range, a decision, a conditional commitment) and not with a
+walk-through of the procedure. Each sentence of an agent reply is read for outcome cues (decisions,
+commitments about the result, hedged estimates, a time or price for the result) and process cues
+(routing, investigation, deferral, steps, instructions). A time figure that belongs to a *step* ("a
+technician will visit within 48 hours to diagnose") is a process cue, not an outcome.
+
+The reply's ``answer_style`` is ``"outcome"``, ``"process"``, ``"mixed"`` (an outcome *and* a
+substantial walk-through) or ``None`` (a greeting, thanks, empathy alone). With the customer's message
+as ``context``, a process-only reply to an outcome question is an ``outcome_first_violation`` finding
+with a suggested outcome-first opening. Estimates in the reply are normalised into ``estimates``.
+
+Examples:
+    >>> import cxcoach
+    >>> question = "When will my internet be back?"
+    >>> cxcoach.analyze("Our current estimate is between 1 and 5 hours.", role="agent", context=question).answer_style
+    'outcome'
+    >>> reply = cxcoach.analyze("Technicians are investigating; once they report back we can give a timeline.",
+    ...                         role="agent", context=question)
+    >>> reply.answer_style, [f.label for f in reply.findings if f.label == "outcome_first_violation"]
+    ('process', ['outcome_first_violation'])
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .estimates import EstimateParser
+from .models import Estimate, Evidence, Finding, _trusted
+from .phrases import PhraseMatcher
+from .question_type import QuestionTypeAnalyzer
+from .resources import AnswerCues, load_answer_cues
+from .text import Doc, Sentence, Token
+
+__all__ = ["AnswerStyleAnalyzer"]
+
+# A reply is "mixed" when, besides an outcome, at least this many sentences walk through a process;
+# one next-step sentence after the outcome is still an outcome-first answer (tuned on the dev part of
+# tests/data/answer_styles.jsonl).
+_MIXED_PROCESS_SENTENCES = 2
+
+_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral")
+# Punctuation after which a new clause (and possibly an instruction) starts.
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
+# Words that may come before an instruction's verb: "Please log in", "Then go to", "First, call us".
+_LEADERS = frozenset(("please", "just", "simply", "then", "first", "next", "finally", "also", "now", "and", "so", "to"))
+
+_MONEY_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees", "charge", "charged", "pay", "refund"))
+_TIME_WORDS = frozenset(("when", "wen", "long", "soon", "eta", "time", "date", "day", "yet", "still", "today", "tomorrow"))
+
+
+class AnswerStyleAnalyzer:
+    """Assigns ``doc.answer_style`` and ``doc.estimates`` for agent replies, and checks outcome-first.
+
+    Customer messages get no answer style and no findings from this analyzer.
+
+    Args:
+        cues: Cue phrases (default: ``data/answer_cues.toml``).
+        estimates: The estimate parser (default: the built-in words).
+        questions: The analyzer that reads the customer's message given as context.
+    """
+
+    name = "answer_style"
+    labels = frozenset({"outcome_statement", "process_statement", "outcome_first_violation"})
+    assigns = ("answer_style", "estimates")
+
+    def __init__(
+        self,
+        cues: Optional[AnswerCues] = None,
+        estimates: Optional[EstimateParser] = None,
+        questions: Optional[QuestionTypeAnalyzer] = None,
+    ) -> None:
+        self.cues = cues or load_answer_cues()
+        # one matcher for every cue list: a sentence is scanned once
+        self._kinds: dict[str, set[str]] = {}
+        for kind in _CUE_KINDS:
+            for phrase in getattr(self.cues, kind):
+                self._kinds.setdefault(" ".join(phrase.lower().split()), set()).add(kind)
+        self._cues = PhraseMatcher(self._kinds)
+        self._estimates = estimates or EstimateParser()
+        self._questions = questions or QuestionTypeAnalyzer()
+
+    def analyze(self, doc: Doc) -> tuple[Finding, ...]:
+        """Read an agent reply sentence by sentence; customer messages are left alone."""
+        if doc.role != "agent":
+            return ()
+        estimates = self._estimates.parse_doc(doc)
+        doc.estimates = estimates
+        findings: list[Finding] = []
+        outcome_sentences = process_sentences = process_steps = 0
+        position = 0  # estimates and sentences are both in text order: walk them together
+        for sentence in doc.sentences:
+            while position < len(estimates) and estimates[position].start < sentence.start:
+                position += 1
+            inside = []
+            while position < len(estimates) and estimates[position].start < sentence.end:
+                inside.append(estimates[position])
+                position += 1
+            found = self._sentence(doc, sentence, inside)
+            if found is None:
+                continue
+            findings.append(found)
+            if found.label == "outcome_statement":
+                outcome_sentences += 1
+            else:
+                process_sentences += 1
+                process_steps += int(found.score)
+        if outcome_sentences and process_sentences and self._asked(doc)[0] == "process_question":
+            # asked how to do something, a walk-through with a fact in it is still the process answer
+            doc.answer_style = "process"
+        elif outcome_sentences and process_steps >= _MIXED_PROCESS_SENTENCES:
+            doc.answer_style = "mixed"
+        elif outcome_sentences:
+            doc.answer_style = "outcome"
+        elif process_sentences:
+            doc.answer_style = "process"
+        else:
+            doc.answer_style = None
+        violation = self._check(doc, findings, estimates)
+        if violation is not None:
+            findings.append(violation)
+        return tuple(findings)
+
+    def _sentence(self, doc: Doc, sentence: Sentence, estimates: list[Estimate]) -> Optional[Finding]:
+        """An ``outcome_statement`` or ``process_statement`` finding for one sentence, or ``None``.
+
+        The cues are weighed in this order: a deferral ("once they report back we can tell you")
+        makes the sentence process whatever result words it holds; a time figure next to a step verb
+        is the time of a step; an estimate for the result makes it outcome; instructions ("log in,
+        go to Settings") make it process; otherwise the more numerous kind of cue wins.
+        """
+        tokens = doc.sentence_tokens(sentence)
+        text = doc.text
+        matches = self._cues.find_all(tokens)
+        by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in _CUE_KINDS}
+        for phrase, first, last in matches:
+            for kind in self._kinds[phrase]:
+                by_kind[kind].append((phrase, first, last))
+        instructions = self._instructions(tokens)
+        deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
+        timed_step = bool(estimates) and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
+        evidence: list[tuple[str, int, int, str]] = []
+        for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):
+            for phrase, first, last in by_kind[kind]:
+                evidence.append((rule, tokens[first].start, tokens[last].end, f"{rule.replace('_', ' ')} {phrase!r}"))
+        for first in instructions:
+            token = tokens[first]
+            evidence.append(("instruction", token.start, token.end, f"instruction {token.text!r}"))
+        for estimate in estimates:
+            if timed_step or deferred:
+                detail = f"{estimate.text!r} is the time of a step, not of the result"
+                evidence.append(("step_time", estimate.start, estimate.end, detail))
+            else:
+                evidence.append(("estimate", estimate.start, estimate.end, f"estimate {estimate.text!r}"))
+        outcome_weight = len(by_kind["outcome"])
+        process_weight = len(by_kind["process"]) + len(instructions)
+        if deferred or timed_step:
+            label = "process_statement"
+        elif estimates and (outcome_weight or process_weight <= 1 or not by_kind["process"]):
+            label = "outcome_statement"
+        elif instructions and not outcome_weight:
+            label = "process_statement"
+        elif outcome_weight or process_weight:
+            label = "outcome_statement" if outcome_weight >= process_weight else "process_statement"
+        else:
+            return None
+        span = text[sentence.start : sentence.end]
+        items = tuple(
+            _trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=1.0, detail=detail)
+            for rule, start, end, detail in sorted(evidence, key=lambda item: item[1])
+        )
+        # score: how many steps the sentence walks through (an instruction list counts each step)
+        steps = max(1, len(instructions)) if label == "process_statement" else 1
+        return _trusted(
+            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=float(steps),
+            analyzer=self.name, evidence=items, suggestion=None,
+        )
+
+    def _instructions(self, tokens: tuple[Token, ...]) -> list[int]:
+        """Indexes of imperative verbs opening a clause ("Log in, go to Settings and choose 'Paper'")."""
+        verbs = self.cues.instruction_verbs
+        found = []
+        clause_start = True
+        for i, token in enumerate(tokens):
+            if token.kind == "punct":
+                clause_start = clause_start or token.text in _CLAUSE_BREAKS
+                continue
+            norm = token.norm
+            if clause_start and norm in _LEADERS:
+                continue
+            if clause_start and norm in verbs:
+                found.append(i)
+            clause_start = norm in ("and", "then", "or")
+        return found
+
+    def _asked(self, doc: Doc) -> tuple[Optional[str], tuple[Finding, ...]]:
+        """The question type of the customer message given as context, and its question findings."""
+        question = doc.context_doc
+        if question is None:
+            return None, ()
+        found = self._questions.analyze(question)  # also sets question.question_type
+        return question.question_type, found
+
+    def _check(self, doc: Doc, findings: list[Finding], estimates: tuple[Estimate, ...]) -> Optional[Finding]:
+        """A process-only reply to an outcome question: the ``outcome_first_violation`` finding."""
+        if doc.context is None or doc.answer_style != "process":
+            return None
+        asked_type, asked = self._asked(doc)
+        if asked_type != "outcome_question":
+            return None
+        first = findings[0]
+        asked_text = next(f.text for f in asked if f.label == "outcome_question")
+        suggestion = _opening(estimates, doc.context_doc, self.cues.openings)
+        evidence = (
+            _trusted(
+                Evidence, start=first.start, end=first.end, text=first.text, rule="process_answer", weight=1.0,
+                detail=f"the customer asked for an outcome ({asked_text!r}); the reply only describes a process",
+            ),
+        )
+        return _trusted(
+            Finding, start=first.start, end=first.end, text=first.text, label="outcome_first_violation",
+            score=1.0, analyzer=self.name, evidence=evidence, suggestion=suggestion,
+        )
+
+
+def _opening(estimates: tuple[Estimate, ...], question: Optional[Doc], openings: dict[str, str]) -> str:
+    """An outcome-first opening built from the reply's own estimate, or a template with a placeholder.
+
+    The template follows the question: a time for "when", an amount for "how much", a decision for
+    "whether" ("Is it covered?").
+    """
+    timed = [estimate for estimate in estimates if estimate.kind in ("duration", "deadline")]
+    for estimate in timed or estimates:
+        return "Lead with the outcome: " + openings[estimate.kind].replace("{text}", estimate.text)
+    words = {token.norm for token in question.tokens} if question is not None else set()
+    asked = "amount" if words & _MONEY_WORDS else "time" if words & _TIME_WORDS else "decision"
+    return "Lead with the outcome: " + openings[asked]

@@ -1,0 +1,371 @@
+"""Answer styles and the outcome-first check (issue 3, items 2 and 4; PLAYBOOK idea 4), and bad input
+for replies and their context (issue 3, "Bad input")."""
+
+from __future__ import annotations
+
+import gc
+import time
+from typing import Callable
+
+import pytest
+
+import cxcoach
+from cxcoach.answer_style import AnswerStyleAnalyzer
+from cxcoach.errors import InputTypeError
+from cxcoach.text import Doc
+
+WHEN_BACK = "When will my internet be back?"
+
+
+def _reply(text: str, context: str | None = None):
+    return cxcoach.analyze(text, role="agent", context=context)
+
+
+def _violations(analysis):
+    return [f for f in analysis.findings if f.label == "outcome_first_violation"]
+
+
+def _evidence(analysis):
+    return [e for f in analysis.findings if f.analyzer == "answer_style" for e in f.evidence]
+
+
+# --- Answer styles ------------------------------------------------------------------------------------------
+
+PLAYBOOK = [
+    ("Our current estimate is between 1 and 5 hours.", "outcome"),
+    ("Technicians are in the field working out the cause; when they report back we can give a timeline.", "process"),
+    ("We'll remove the charge unless it turns out not to be fraud; your new card arrives in 7 days.", "outcome"),
+]
+
+OUTCOME = [
+    # decisions
+    "Your claim for the cracked windscreen has been approved.",
+    "Yes, the late fee will be waived on this month's statement.",
+    "No, we can't reopen the fare difference after departure.",
+    # "will"-commitments and dates
+    "Your replacement router will arrive on Tuesday.",
+    "The refund will be credited to your card within 3 business days.",
+    # a conditional commitment
+    "We'll reinstate your account unless the payment bounces again.",
+    # hedged estimates still lead with the result
+    "The repair will probably be done by Friday, though it could slip.",
+    "Service should be restored in an hour or two, maybe sooner.",
+    # a clear negative outcome, with a price
+    "I'm afraid it isn't covered; the repair would be $129.",
+    "Unfortunately the screen isn't covered under your plan, so a repair would cost $129.",
+]
+
+PROCESS = [
+    # routing
+    "Your ticket has been assigned to the network operations team.",
+    # investigation
+    "Our engineers are investigating the outage in your street.",
+    # deferral
+    "Once the lab reports back we will be able to tell you more.",
+    # tests before a result
+    "We'll need to run tests on your meter first.",
+    # steps that postpone the result
+    "Please fill out the claim form, then upload photos of the damage, and our assessors will review it.",
+]
+
+# A time figure that belongs to a step does not make the answer outcome-first.
+TIMED_STEPS = [
+    "A technician will visit within 48 hours to diagnose the fault.",
+    "Our team will triage the fault within 4 hours.",
+    "An engineer will inspect the meter within 2 working days.",
+]
+
+NEITHER = [
+    "Hi Sam, thanks for reaching out!",
+    "Thank you, have a lovely evening.",
+    "Good morning, and thanks for your patience!",
+    "I'm so sorry, I can only imagine how frustrating this has been.",
+]
+
+
+@pytest.mark.parametrize("text, style", PLAYBOOK)
+def test_playbook_examples(text, style):
+    assert _reply(text).answer_style == style
+
+
+@pytest.mark.parametrize("text", OUTCOME)
+def test_outcome_answers(text):
+    assert _reply(text).answer_style == "outcome"
+
+
+@pytest.mark.parametrize("text", PROCESS)
+def test_process_answers(text):
+    assert _reply(text).answer_style == "process"
+
+
+@pytest.mark.parametrize("text", TIMED_STEPS)
+def test_a_time_for_a_step_is_still_process(text):
+    analysis = _reply(text, context=WHEN_BACK)
+    assert analysis.answer_style == "process"
+    assert analysis.estimates  # the figure is still an estimate: it is the style that ignores it
+    assert len(_violations(analysis)) == 1
+
+
+MONEY_QUESTION = "When will I get the grant money?"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your application is with the grants office; a decision letter follows in 60 to 90 days.",
+        "Your application is under review and a decision letter will be mailed in 60 to 90 days.",
+        "We'll send you a decision letter in 60 to 90 days.",
+    ],
+)
+def test_a_decision_letter_in_60_to_90_days_is_process(text):
+    analysis = _reply(text, context=MONEY_QUESTION)
+    assert analysis.answer_style == "process"
+    assert len(_violations(analysis)) == 1
+
+
+PREAMBLES = [
+    "I'm really sorry about this, I know how frustrating it is. ",
+    "I completely understand, and I apologise for the trouble. ",
+]
+
+
+@pytest.mark.parametrize("preamble", PREAMBLES)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Your replacement router will arrive on Tuesday.",
+        "I'm afraid it isn't covered; the repair would be $129.",
+        "Our engineers are investigating the outage in your street.",
+        "Your ticket has been assigned to the network operations team.",
+    ],
+)
+def test_an_apology_preamble_changes_nothing(preamble, body):
+    assert _reply(preamble + body).answer_style == _reply(body).answer_style is not None
+
+
+@pytest.mark.parametrize("text", NEITHER)
+def test_greetings_thanks_and_empathy_alone_have_no_style(text):
+    analysis = _reply(text, context=WHEN_BACK)
+    assert analysis.answer_style is None
+    assert _violations(analysis) == []
+
+
+def test_an_outcome_with_a_walk_through_is_mixed():
+    text = (
+        "Your refund will be credited in 3 to 5 business days. To track it, first log in to your account. "
+        "Then go to Billing and select Refunds. Next, click the refund to see its status."
+    )
+    assert _reply(text).answer_style == "mixed"
+
+
+def test_an_outcome_with_one_next_step_stays_outcome():
+    text = "Your refund will be credited in 3 to 5 business days. Keep the receipt in case you need it."
+    assert _reply(text).answer_style == "outcome"
+
+
+# (reply, words some evidence span of the reply must contain)
+EVIDENCE = [
+    ("Our current estimate is between 1 and 5 hours.", ["between 1 and 5 hours"]),
+    ("I'm afraid it isn't covered; the repair would be $129.", ["covered", "$129"]),
+    ("We'll reinstate your account unless the payment bounces again.", ["unless"]),
+    ("Your ticket has been assigned to the network operations team.", ["assigned"]),
+    ("Our engineers are investigating the outage in your street.", ["investigating"]),
+    ("A technician will visit within 48 hours to diagnose the fault.", ["within 48 hours", "diagnose"]),
+]
+
+
+@pytest.mark.parametrize("text, cues", EVIDENCE)
+def test_evidence_points_at_the_cues(text, cues, assert_offsets):
+    analysis = _reply(text)
+    assert_offsets(analysis)
+    evidence = _evidence(analysis)
+    for cue in cues:
+        assert any(cue.lower() in e.text.lower() for e in evidence), (cue, evidence)
+    assert all(e.detail for e in evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Our current estimate is between 1 and 5 hours.", "Our engineers are investigating the outage in your street."],
+)
+def test_customer_messages_have_no_answer_style(text):
+    analysis = cxcoach.analyze(text)
+    assert analysis.answer_style is None
+    assert not [f for f in analysis.findings if f.analyzer == "answer_style"]
+
+
+def test_the_analyzer_on_its_own_leaves_customer_docs_alone():
+    analyzer = AnswerStyleAnalyzer()
+    customer = Doc("Our current estimate is between 1 and 5 hours.")
+    assert analyzer.analyze(customer) == () and customer.answer_style is None
+    agent = Doc("Our current estimate is between 1 and 5 hours.", role="agent")
+    findings = analyzer.analyze(agent)
+    assert agent.answer_style == "outcome" and findings
+    assert {f.label for f in findings} <= analyzer.labels
+
+
+# --- The outcome-first check ---------------------------------------------------------------------------------
+
+PROCESS_REPLY = "Technicians are in the field working out the cause; when they report back we can give a timeline."
+OUTCOME_QUESTIONS = [
+    WHEN_BACK,
+    "I need to know if my card will arrive this week",
+    "how much is the repair going to cost",
+]
+
+
+@pytest.mark.parametrize("question", OUTCOME_QUESTIONS)
+def test_a_process_reply_to_an_outcome_question_is_a_violation(question, assert_offsets):
+    analysis = _reply(PROCESS_REPLY, context=question)
+    assert analysis.answer_style == "process"
+    (violation,) = _violations(analysis)
+    assert violation.analyzer == "answer_style"
+    assert violation.evidence and all(e.detail.strip() for e in violation.evidence)
+    assert violation.suggestion.startswith("Lead with the outcome")
+    assert_offsets(analysis)
+
+
+def test_the_suggestion_uses_the_replys_own_estimate():
+    reply = "Your case has been escalated; a specialist will review it within 2 business days."
+    analysis = _reply(reply, context="When will the double charge be refunded?")
+    (violation,) = _violations(analysis)
+    assert violation.suggestion.startswith("Lead with the outcome")
+    assert any(estimate.text in violation.suggestion for estimate in analysis.estimates)
+    assert "${estimate}" not in violation.suggestion
+
+
+def test_without_an_estimate_the_suggestion_is_a_template():
+    analysis = _reply(PROCESS_REPLY, context=WHEN_BACK)
+    assert analysis.estimates == ()
+    (violation,) = _violations(analysis)
+    assert "${estimate}" in violation.suggestion
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "How do I reset my router?",  # a process question
+        "What documents should I bring to the branch?",
+        "The broadband in my flat dropped out around lunchtime.",  # not a question
+        "Thanks for the help earlier.",
+        "",
+    ],
+)
+def test_no_violation_unless_an_outcome_question_was_asked(context):
+    assert _violations(_reply(PROCESS_REPLY, context=context)) == []
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Our current estimate is between 1 and 5 hours.",
+        "I'm so sorry. Engineers are on site and expect service back by 6pm today.",
+        "Service will be back by 6pm today. First, unplug the router. Then wait a minute and plug it back in. "
+        "Next, check that the light turns green.",
+    ],
+)
+def test_no_violation_for_outcome_or_mixed_replies(reply):
+    analysis = _reply(reply, context=WHEN_BACK)
+    assert analysis.answer_style in ("outcome", "mixed")
+    assert _violations(analysis) == []
+
+
+def test_no_violation_without_context():
+    analysis = _reply(PROCESS_REPLY)
+    assert analysis.answer_style == "process"
+    assert _violations(analysis) == []
+
+
+# --- Bad input ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "\n\n", "..."])
+@pytest.mark.parametrize("context", [None, WHEN_BACK])
+def test_a_reply_with_no_sentences_has_no_style_and_no_findings(text, context):
+    analysis = _reply(text, context=context)
+    assert analysis.answer_style is None
+    assert analysis.findings == ()
+    assert analysis.estimates == ()
+
+
+@pytest.mark.parametrize("context", [42, b"x", ["a"]], ids=repr)
+def test_a_context_that_is_not_a_string_is_a_type_error_naming_context(context):
+    with pytest.raises(TypeError) as caught:
+        _reply("Your card arrives in 7 days.", context=context)
+    assert isinstance(caught.value, InputTypeError)
+    assert "context" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "¿Cuándo llegará mi pedido?",
+        "Wann kommt meine Bestellung?",
+        "Quand vais-je recevoir mon remboursement",
+        "注文はいつ届きますか？",
+        "Когда вернут деньги?",
+    ],
+)
+@pytest.mark.parametrize("reply", [PROCESS_REPLY, "Our current estimate is between 1 and 5 hours."])
+def test_a_context_in_another_language_gives_a_defined_result(context, reply):
+    analysis = _reply(reply, context=context)
+    assert analysis.answer_style in ("outcome", "process", "mixed")
+    asked = cxcoach.analyze(context).question_type
+    assert asked in ("outcome_question", "process_question", "not_a_question")
+    expected = 1 if asked == "outcome_question" and analysis.answer_style == "process" else 0
+    assert len(_violations(analysis)) == expected
+
+
+LARGE = 1_000_000
+
+
+def _best_time(make_text: Callable[[], str], budget: float = 0.3) -> float:
+    """The fastest of a few runs of an agent-reply analysis (at least one, more while under ``budget``)."""
+    best = float("inf")
+    spent = 0.0
+    runs = 0
+    while runs == 0 or (spent < budget and runs < 5):
+        text = make_text()
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            analysis = cxcoach.analyze(text, role="agent", context=WHEN_BACK)
+            elapsed = time.perf_counter() - start
+        finally:
+            gc.enable()
+        assert analysis.text == text
+        best = min(best, elapsed)
+        spent += elapsed
+        runs += 1
+    return best
+
+
+def _repeat(paragraph: str) -> Callable[[int], str]:
+    return lambda n: (paragraph * (n // len(paragraph) + 1))[:n]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(
+            _repeat(
+                "I'm sorry for the wait. Your refund of $129 will be credited within 4 to 6 business days, "
+                "probably by Friday. A technician will visit within 48 hours to diagnose the fault; once they "
+                "report back we can give a timeline. "
+            ),
+            id="prose-with-estimates",
+            marks=pytest.mark.slow,
+        ),
+        pytest.param(
+            _repeat("Our billing team is looking into the duplicate charge and will get back to you soon. "),
+            id="process-prose",
+        ),
+    ],
+)
+def test_a_one_megabyte_reply_completes_in_linear_time(make):
+    _reply(make(1_000), context=WHEN_BACK)  # load the cues first
+    small = _best_time(lambda: make(LARGE // 10))
+    large = _best_time(lambda: make(LARGE))
+    assert large / small < 25, f"{small:.4f}s for 100 KB, {large:.4f}s for 1 MB"

@@ -1,0 +1,22 @@
+"""The example scripts under examples/ run and print what they promise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUTCOME_FIRST = REPO / "examples" / "outcome_first.py"
+
+
+def _run(script: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_outcome_first_example_compares_process_and_outcome_replies(tmp_path: Path) -> None:
+    completed = _run(OUTCOME_FIRST, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    output = completed.stdout.lower()
+    assert "process" in output
+    assert "outcome" in output
