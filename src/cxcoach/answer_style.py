@@ -133,7 +133,7 @@ class AnswerStyleAnalyzer:
         """
         tokens = doc.sentence_tokens(sentence)
         text = doc.text
-        matches = self._cues.find_all(tokens)
+        matches = self._cues.find_in_words(*doc.sentence_words(sentence))
         by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in _CUE_KINDS}
         for phrase, first, last in matches:
             for kind in self._kinds[phrase]:

@@ -16,12 +16,9 @@ from __future__ import annotations
 
 from typing import Iterable, Optional, Sequence
 
-from .text import Token
+from .text import WORD_KINDS, Token
 
 __all__ = ["PhraseMatcher", "WORD_KINDS"]
-
-WORD_KINDS = frozenset(("word", "code", "number", "time", "money", "abbreviation"))
-"""Token kinds that count as words for phrase matching (punctuation, emoji and URLs do not)."""
 
 
 class PhraseMatcher:
@@ -45,9 +42,12 @@ class PhraseMatcher:
 
     def find_all(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         """Every match as ``(phrase, first, last)``: indexes into ``tokens`` of its first and last word."""
-        index = self._index
         positions = [i for i, token in enumerate(tokens) if token.kind in WORD_KINDS]
-        words = [tokens[i].norm for i in positions]
+        return self.find_in_words(positions, [tokens[i].norm for i in positions])
+
+    def find_in_words(self, positions: Sequence[int], words: Sequence[str]) -> list[tuple[str, int, int]]:
+        """Like `find_all`, on words already extracted (`cxcoach.text.Doc.sentence_words`)."""
+        index = self._index
         found = []
         reached = 0  # matches do not overlap: a phrase's own words cannot start another
         for i in [i for i, word in enumerate(words) if word in index]:

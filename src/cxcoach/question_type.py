@@ -34,6 +34,7 @@ QuestionType = str  # "outcome_question" | "process_question" | "not_a_question"
 
 # Words a question may open with before its real opener ("So when will it arrive?").
 _FILLERS = frozenset(("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw"))
+_CLAUSE_MARKS = (",", ";", " and ", " or ", " but ", " AND ", " OR ", " BUT ", " And ", " Or ", " But ")
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's")
@@ -87,15 +88,21 @@ class QuestionTypeAnalyzer:
         """
         text = doc.text
         tokens = doc.sentence_tokens(sentence)
-        if not any(token.kind in WORD_KINDS for token in tokens):
+        if not doc.sentence_words(sentence)[0]:
             return None
         span = text[sentence.start : sentence.end]
         marked = text.find("?", sentence.start, sentence.end) >= 0
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
-        matches = [(phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_all(tokens)]
+        matches = [
+            (phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(*doc.sentence_words(sentence))
+        ]
         if any("rhetorical" in kinds for _, _, kinds in matches):
             return None  # a complaint in question form
-        clauses = _clauses(tokens, self.cues.openers)
+        # most sentences are one clause: split only when a comma, semicolon or joining word is there
+        if any(text.find(mark, sentence.start, sentence.end) >= 0 for mark in _CLAUSE_MARKS):
+            clauses = _clauses(tokens, self.cues.openers)
+        else:
+            clauses = [(0, tokens)]
         asked: list[tuple[str, str, bool]] = []
         for number, (begin, clause) in enumerate(clauses):
             inside = [(phrase, first - begin, kinds) for phrase, first, kinds in matches if begin <= first < begin + len(clause)]

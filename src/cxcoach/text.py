@@ -31,13 +31,17 @@ from .resources import TextRules, load_text_rules
 if TYPE_CHECKING:
     from .models import Estimate, SentimentResult
 
-__all__ = ["Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
+__all__ = ["WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
 
 TokenKind = Literal[
     "word", "number", "money", "time", "code", "url", "email", "handle", "hashtag",
     "emoticon", "emoji", "abbreviation", "punct", "symbol",
 ]
 """What a token is. An HTML entity left in scraped text (``&amp;``) is one ``symbol`` token."""
+
+
+WORD_KINDS = frozenset(("word", "code", "number", "time", "money", "abbreviation"))
+"""Token kinds that count as words for phrase matching (punctuation, emoji and URLs do not)."""
 
 
 class Token(NamedTuple):
@@ -245,7 +249,7 @@ class Doc:
     """
 
     __slots__ = (
-        "text", "role", "context", "_tokens", "_sentences", "_context_doc",
+        "text", "role", "context", "_tokens", "_sentences", "_context_doc", "_words",
         "sentiment", "question_type", "answer_style", "estimates",
     )
 
@@ -260,6 +264,7 @@ class Doc:
         self._tokens: Optional[tuple[Token, ...]] = None
         self._sentences: Optional[tuple[Sentence, ...]] = None
         self._context_doc: Optional[Doc] = None
+        self._words: dict[int, tuple[list[int], list[str]]] = {}
         self.sentiment: Optional[SentimentResult] = None
         self.question_type: Optional[str] = None
         self.answer_style: Optional[str] = None
@@ -289,6 +294,18 @@ class Doc:
     def sentence_tokens(self, sentence: Sentence) -> tuple[Token, ...]:
         """The tokens of one sentence."""
         return self.tokens[sentence.first : sentence.last]
+
+    def sentence_words(self, sentence: Sentence) -> tuple[list[int], list[str]]:
+        """A sentence's words (see `WORD_KINDS`): their indexes in `sentence_tokens` and their norms.
+
+        Computed once per sentence and shared by every analyzer that matches phrases. Treat as read-only.
+        """
+        found = self._words.get(sentence.first)
+        if found is None:
+            tokens = self.tokens[sentence.first : sentence.last]
+            positions = [i for i, token in enumerate(tokens) if token.kind in WORD_KINDS]
+            found = self._words[sentence.first] = (positions, [tokens[i].norm for i in positions])
+        return found
 
     def __repr__(self) -> str:
         preview = self.text if len(self.text) <= 40 else self.text[:37] + "..."
