@@ -36,10 +36,10 @@ from .text import Doc, Sentence, Token
 
 __all__ = ["AnswerStyleAnalyzer"]
 
-# A reply is "mixed" when, besides an outcome, at least this many sentences walk through a process;
-# one next-step sentence after the outcome is still an outcome-first answer (tuned on the dev part of
-# tests/data/answer_styles.jsonl).
-_MIXED_PROCESS_SENTENCES = 2
+# A reply is "mixed" when, besides an outcome, it walks through at least this many process steps (each
+# process sentence, or each instruction in one); one next step after the outcome is still an
+# outcome-first answer (tuned on the dev part of tests/data/answer_styles.jsonl).
+_MIXED_PROCESS_STEPS = 2
 
 _CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral")
 # Punctuation after which a new clause (and possibly an instruction) starts.
@@ -89,7 +89,7 @@ class AnswerStyleAnalyzer:
         estimates = self._estimates.parse_doc(doc)
         doc.estimates = estimates
         findings: list[Finding] = []
-        outcome_sentences = process_sentences = process_steps = 0
+        outcome_sentences = process_sentences = process_steps = decisive = 0
         position = 0  # estimates and sentences are both in text order: walk them together
         for sentence in doc.sentences:
             while position < len(estimates) and estimates[position].start < sentence.start:
@@ -98,19 +98,21 @@ class AnswerStyleAnalyzer:
             while position < len(estimates) and estimates[position].start < sentence.end:
                 inside.append(estimates[position])
                 position += 1
-            found = self._sentence(doc, sentence, inside)
-            if found is None:
+            read = self._sentence(doc, sentence, inside)
+            if read is None:
                 continue
+            found, weight = read
             findings.append(found)
             if found.label == "outcome_statement":
                 outcome_sentences += 1
+                decisive += weight == 2
             else:
                 process_sentences += 1
-                process_steps += int(found.score)
-        if outcome_sentences and process_sentences and self._asked(doc)[0] == "process_question":
-            # asked how to do something, a walk-through with a fact in it is still the process answer
+                process_steps += weight
+        if outcome_sentences and (process_sentences or not decisive) and self._asked(doc) == "process_question":
+            # asked how to do something, a walk-through (or a time for it) is the process answer
             doc.answer_style = "process"
-        elif outcome_sentences and process_steps >= _MIXED_PROCESS_SENTENCES:
+        elif outcome_sentences and process_steps >= _MIXED_PROCESS_STEPS:
             doc.answer_style = "mixed"
         elif outcome_sentences:
             doc.answer_style = "outcome"
@@ -123,8 +125,12 @@ class AnswerStyleAnalyzer:
             findings.append(violation)
         return tuple(findings)
 
-    def _sentence(self, doc: Doc, sentence: Sentence, estimates: list[Estimate]) -> Optional[Finding]:
-        """An ``outcome_statement`` or ``process_statement`` finding for one sentence, or ``None``.
+    def _sentence(self, doc: Doc, sentence: Sentence, estimates: list[Estimate]) -> Optional[tuple[Finding, int]]:
+        """An ``outcome_statement`` or ``process_statement`` finding for one sentence and its weight.
+
+        The weight of a process sentence is the number of steps it walks through (each instruction
+        counts); of an outcome sentence, 2 when a cue states the result and 1 when only a time or a
+        price does. ``None`` when the sentence states neither.
 
         The cues are weighed in this order: a deferral ("once they report back we can tell you")
         makes the sentence process whatever result words it holds; a time figure next to a step verb
@@ -138,7 +144,8 @@ class AnswerStyleAnalyzer:
         for phrase, first, last in matches:
             for kind in self._kinds[phrase]:
                 by_kind[kind].append((phrase, first, last))
-        instructions = self._instructions(tokens)
+        neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
+        instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
         timed_step = bool(estimates) and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
         evidence: list[tuple[str, int, int, str]] = []
@@ -163,7 +170,7 @@ class AnswerStyleAnalyzer:
         elif instructions and not outcome_weight:
             label = "process_statement"
         elif outcome_weight or process_weight:
-            label = "outcome_statement" if outcome_weight >= process_weight else "process_statement"
+            label = "outcome_statement" if outcome_weight > process_weight else "process_statement"
         else:
             return None
         span = text[sentence.start : sentence.end]
@@ -171,12 +178,12 @@ class AnswerStyleAnalyzer:
             _trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=1.0, detail=detail)
             for rule, start, end, detail in sorted(evidence, key=lambda item: item[1])
         )
-        # score: how many steps the sentence walks through (an instruction list counts each step)
-        steps = max(1, len(instructions)) if label == "process_statement" else 1
-        return _trusted(
-            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=float(steps),
+        weight = max(1, len(instructions)) if label == "process_statement" else (2 if outcome_weight else 1)
+        finding = _trusted(
+            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
             analyzer=self.name, evidence=items, suggestion=None,
         )
+        return finding, weight
 
     def _instructions(self, tokens: tuple[Token, ...]) -> list[int]:
         """Indexes of imperative verbs opening a clause ("Log in, go to Settings and choose 'Paper'")."""
@@ -195,22 +202,24 @@ class AnswerStyleAnalyzer:
             clause_start = norm in ("and", "then", "or")
         return found
 
-    def _asked(self, doc: Doc) -> tuple[Optional[str], tuple[Finding, ...]]:
-        """The question type of the customer message given as context, and its question findings."""
+    def _asked(self, doc: Doc) -> Optional[str]:
+        """The question type of the customer message given as context (``None`` without context)."""
         question = doc.context_doc
         if question is None:
-            return None, ()
-        found = self._questions.analyze(question)  # also sets question.question_type
-        return question.question_type, found
+            return None
+        if question.question_type is None:
+            question.question_type = self._questions.message_type(question)
+        return question.question_type
 
     def _check(self, doc: Doc, findings: list[Finding], estimates: tuple[Estimate, ...]) -> Optional[Finding]:
         """A process-only reply to an outcome question: the ``outcome_first_violation`` finding."""
         if doc.context is None or doc.answer_style != "process":
             return None
-        asked_type, asked = self._asked(doc)
-        if asked_type != "outcome_question":
+        if self._asked(doc) != "outcome_question":
             return None
         first = findings[0]
+        question = doc.context_doc
+        asked = self._questions.analyze(question)  # the findings, for the explanation
         asked_text = next(f.text for f in asked if f.label == "outcome_question")
         suggestion = _opening(estimates, doc.context_doc, self.cues.openings)
         evidence = (

@@ -80,12 +80,42 @@ class QuestionTypeAnalyzer:
             doc.question_type = "not_a_question"
         return tuple(findings)
 
+    def message_type(self, doc: Doc) -> str:
+        """The message's question type alone, without findings (stops at the first outcome question)."""
+        if doc.question_type is not None:
+            return doc.question_type
+        found = "not_a_question"
+        for sentence in doc.sentences:
+            label = self._label(doc, sentence)
+            if label is not None:
+                found = label[0]
+                if found == "outcome_question":
+                    break
+        return found
+
     def classify(self, doc: Doc, sentence: Sentence) -> Optional[Finding]:
         """The finding for one sentence, or ``None`` when it asks nothing.
 
         A sentence may join questions ("how do I export it, and how long does it take?"): each clause
         is read, and the sentence asks for an outcome if any clause does.
         """
+        read = self._label(doc, sentence)
+        if read is None:
+            return None
+        label, cue, indirect = read
+        span = doc.text[sentence.start : sentence.end]
+        how = "indirect question" if indirect else "question"
+        evidence = _trusted(
+            Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=1.0,
+            detail=f"{how}; cue {cue!r}",
+        )
+        return _trusted(
+            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
+            analyzer=self.name, evidence=(evidence,), suggestion=None,
+        )
+
+    def _label(self, doc: Doc, sentence: Sentence) -> Optional[tuple[str, str, bool]]:
+        """``(label, cue, indirect)`` for a sentence that asks something, else ``None``."""
         text = doc.text
         tokens = doc.sentence_tokens(sentence)
         if not doc.sentence_words(sentence)[0]:
@@ -111,16 +141,7 @@ class QuestionTypeAnalyzer:
                 asked.append(found)
         if not asked:
             return None
-        label, cue, indirect = next((item for item in asked if item[0] == "outcome_question"), asked[0])
-        how = "indirect question" if indirect else "question"
-        evidence = _trusted(
-            Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=1.0,
-            detail=f"{how}; cue {cue!r}",
-        )
-        return _trusted(
-            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
-            analyzer=self.name, evidence=(evidence,), suggestion=None,
-        )
+        return next((item for item in asked if item[0] == "outcome_question"), asked[0])
 
     def _clause(
         self,
