@@ -30,9 +30,10 @@ CLASSES = ("negative", "neutral", "positive")
 BACKENDS = ("support", "vader", "textblob")
 
 
-def macro_f1(gold: list[str], predicted: list[str]) -> float:
+def macro_f1(gold: list[str], predicted: list[str], classes: tuple[str, ...] = CLASSES) -> float:
+    """Mean F1 over ``classes`` (predictions outside them count as errors)."""
     scores = []
-    for cls in CLASSES:
+    for cls in classes:
         tp = sum(g == cls and p == cls for g, p in zip(gold, predicted))
         fp = sum(g != cls and p == cls for g, p in zip(gold, predicted))
         fn = sum(g == cls and p != cls for g, p in zip(gold, predicted))

@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from accuracy import macro_f1  # noqa: E402
 from datasets import REPO, split_of  # noqa: E402
 from report import machine, write_section  # noqa: E402
 
@@ -42,18 +43,6 @@ PART = {"dev": "tuned (70%)", "test": "held out (30%)"}
 def load(name: str) -> list[dict]:
     with (DATA / name).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def f1_over(gold: list[str], predicted: list[str], classes: tuple[str, ...]) -> float:
-    scores = []
-    for cls in classes:
-        tp = sum(g == cls and p == cls for g, p in zip(gold, predicted))
-        fp = sum(g != cls and p == cls for g, p in zip(gold, predicted))
-        fn = sum(g == cls and p != cls for g, p in zip(gold, predicted))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        scores.append(2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return sum(scores) / len(scores)
 
 
 def question_types(items: list[dict], analyzer: QuestionTypeAnalyzer) -> list[str]:
@@ -156,10 +145,10 @@ def main() -> int:
         precision, recall = estimate_scores(e)
         rows.append(
             (
-                PART[part], len(q), f1_over(q_gold, question_types(q, q_analyzer), q_classes),
-                f1_over(q_gold, ["outcome_question" if "?" in item["text"] else "not_a_question" for item in q], q_classes),
-                len(a), f1_over(a_gold, answer_styles(a, a_analyzer), a_classes),
-                f1_over(a_gold, [time_baseline(item) for item in a], a_classes), len(e), precision, recall,
+                PART[part], len(q), macro_f1(q_gold, question_types(q, q_analyzer), q_classes),
+                macro_f1(q_gold, ["outcome_question" if "?" in item["text"] else "not_a_question" for item in q], q_classes),
+                len(a), macro_f1(a_gold, answer_styles(a, a_analyzer), a_classes),
+                macro_f1(a_gold, [time_baseline(item) for item in a], a_classes), len(e), precision, recall,
             )
         )
     micros = speed(questions, replies)

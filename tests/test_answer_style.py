@@ -10,6 +10,7 @@ from typing import Callable
 import pytest
 
 import cxcoach
+from timing import best_analysis_time
 from cxcoach.answer_style import AnswerStyleAnalyzer
 from cxcoach.errors import InputTypeError
 from cxcoach.text import Doc
@@ -319,28 +320,6 @@ def test_a_context_in_another_language_gives_a_defined_result(context, reply):
 LARGE = 1_000_000
 
 
-def _best_time(make_text: Callable[[], str], budget: float = 0.3) -> float:
-    """The fastest of a few runs of an agent-reply analysis (at least one, more while under ``budget``)."""
-    best = float("inf")
-    spent = 0.0
-    runs = 0
-    while runs == 0 or (spent < budget and runs < 5):
-        text = make_text()
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            analysis = cxcoach.analyze(text, role="agent", context=WHEN_BACK)
-            elapsed = time.perf_counter() - start
-        finally:
-            gc.enable()
-        assert analysis.text == text
-        best = min(best, elapsed)
-        spent += elapsed
-        runs += 1
-    return best
-
-
 def _repeat(paragraph: str) -> Callable[[int], str]:
     return lambda n: (paragraph * (n // len(paragraph) + 1))[:n]
 
@@ -366,6 +345,6 @@ def _repeat(paragraph: str) -> Callable[[int], str]:
 )
 def test_a_one_megabyte_reply_completes_in_linear_time(make):
     _reply(make(1_000), context=WHEN_BACK)  # load the cues first
-    small = _best_time(lambda: make(LARGE // 10))
-    large = _best_time(lambda: make(LARGE))
+    small = best_analysis_time(lambda: make(LARGE // 10), role="agent", context=WHEN_BACK)
+    large = best_analysis_time(lambda: make(LARGE), role="agent", context=WHEN_BACK)
     assert large / small < 25, f"{small:.4f}s for 100 KB, {large:.4f}s for 1 MB"

@@ -15,6 +15,7 @@ from typing import Callable
 import pytest
 
 import cxcoach
+from timing import best_analysis_time
 from cxcoach.errors import CxcoachError, InputTypeError, InputValueError
 
 NOT_STR = [None, 42, 4.5, b"bytes", bytearray(b"x"), ["x"], {"text": "x"}]
@@ -115,33 +116,11 @@ SHAPES = [
 ]
 
 
-def _best_time(make_text: Callable[[], str], budget: float = 0.3) -> float:
-    """The fastest of a few runs of ``cxcoach.analyze(make_text())``: at least one, more while under ``budget``."""
-    best = float("inf")
-    spent = 0.0
-    runs = 0
-    while runs == 0 or (spent < budget and runs < 5):
-        text = make_text()
-        gc.collect()
-        gc.disable()  # a collection of earlier tests' garbage is not the analyzer's time
-        try:
-            start = time.perf_counter()
-            analysis = cxcoach.analyze(text)
-            elapsed = time.perf_counter() - start
-        finally:
-            gc.enable()
-        assert analysis.text == text
-        best = min(best, elapsed)
-        spent += elapsed
-        runs += 1
-    return best
-
-
 @pytest.mark.parametrize("make", SHAPES)
 def test_one_megabyte_message_completes_in_linear_time(make):
     cxcoach.analyze(make(1_000))  # load the lexicons first
-    small = _best_time(lambda: make(LARGE // 10))
-    large = _best_time(lambda: make(LARGE))
+    small = best_analysis_time(lambda: make(LARGE // 10))
+    large = best_analysis_time(lambda: make(LARGE))
     assert large / small < 25, f"{small:.4f}s for 100 KB, {large:.4f}s for 1 MB"
 
 
@@ -155,8 +134,8 @@ def test_one_long_hashtag_completes_in_linear_time():
         return "#" + "a" * (n - 7) + "".join(chr(ord("b") + int(digit)) for digit in f"{next(runs):06d}")
 
     cxcoach.analyze(make(1_000))
-    small = _best_time(lambda: make(5_000))
-    large = _best_time(lambda: make(50_000))
+    small = best_analysis_time(lambda: make(5_000))
+    large = best_analysis_time(lambda: make(50_000))
     assert large / small < 25, f"{small:.4f}s for 5 KB, {large:.4f}s for 50 KB"
 
 
