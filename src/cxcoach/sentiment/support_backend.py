@@ -26,6 +26,7 @@ import re
 from typing import Optional
 
 from ..models import SentimentResult
+from ..phrases import PhraseMatcher
 from ..resources import SentimentLexicon, load_lexicon
 from ..text import Doc, Sentence, Token
 from .lexicons import emoji_descriptions, vader_constants, vader_lexicon
@@ -169,20 +170,17 @@ class SupportBackend:
                 words[word] = valence
         self._lexicon = words
         self._support_words = frozenset(adjustments.words)
-        # Phrases indexed by their first token, longest first, so "lost my luggage" beats "lost".
-        # VADER's own idioms ("bad ass", "yeah right") come first so the support pack can override them.
-        phrases: dict[str, list[tuple[tuple[str, ...], float, str]]] = {}
-        sources = [(constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase")]
-        for table, rule in sources:
+        # Phrases and their (valence, rule). VADER's own idioms ("bad ass", "yeah right") go in first so
+        # the support pack can override them; the matcher takes the longest phrase at each position.
+        phrases: dict[str, tuple[float, str]] = {}
+        for table, rule in ((constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase")):
             for phrase, valence in table.items():
-                keys = tuple(token.norm for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS)
+                keys = [token.norm for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS]
                 if keys:
-                    candidates = phrases.setdefault(keys[0], [])
-                    candidates[:] = [c for c in candidates if c[0] != keys] + [(keys, valence, rule)]
-        for candidates in phrases.values():
-            candidates.sort(key=lambda item: -len(item[0]))
+                    phrases[" ".join(keys)] = (valence, rule)
         self._phrases = phrases
-        self._phrase_firsts = frozenset(phrases)
+        self._phrase_matcher = PhraseMatcher(phrases)
+        self._phrase_firsts = frozenset(phrase.split(" ")[0] for phrase in phrases)
         # every key the word rules act on: lexicon words and failure verbs
         self._known = frozenset(words) | adjustments.failure_verbs
         self._boosters = {word: value for word, value in constants.boosters.items() if " " not in word}
@@ -342,20 +340,12 @@ class SupportBackend:
         """Mark phrase matches (the valence sits on the first token); return which items they cover."""
         keys, items = state.keys, state.items
         in_phrase = [False] * len(keys)
-        firsts = self._phrase_firsts
-        following = 0  # a phrase's own words cannot start another phrase
-        for i in [i for i, key in enumerate(keys) if key in firsts]:
-            if i < following:
-                continue
-            for phrase, valence, rule in self._phrases[keys[i]]:
-                size = len(phrase)
-                if tuple(keys[i : i + size]) == phrase:
-                    state.valences[i], state.rules[i] = valence, rule
-                    state.notes[i] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
-                    state.spans[i] = (items[i].start, items[i + size - 1].end)
-                    in_phrase[i : i + size] = [True] * size
-                    following = i + size
-                    break
+        for phrase, first, last in self._phrase_matcher.find_in_words(range(len(keys)), keys):
+            valence, rule = self._phrases[phrase]
+            state.valences[first], state.rules[first] = valence, rule
+            state.notes[first] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
+            state.spans[first] = (items[first].start, items[last].end)
+            in_phrase[first : last + 1] = [True] * (last + 1 - first)
         return in_phrase
 
     def _apply_rules(
