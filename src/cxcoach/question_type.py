@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .models import Evidence, Finding, _trusted
-from .phrases import WORD_KINDS, PhraseMatcher
+from .phrases import PhraseMatcher
 from .resources import QuestionCues, load_question_cues
 from .text import Doc, Sentence, Token
 
@@ -123,9 +123,8 @@ class QuestionTypeAnalyzer:
         span = text[sentence.start : sentence.end]
         marked = text.find("?", sentence.start, sentence.end) >= 0
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
-        matches = [
-            (phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(*doc.sentence_words(sentence))
-        ]
+        positions, words = doc.sentence_words(sentence)
+        matches = [(phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(positions, words)]
         if any("rhetorical" in kinds for _, _, kinds in matches):
             return None  # a complaint in question form
         # most sentences are one clause: split only when a comma, semicolon or joining word is there
@@ -135,8 +134,10 @@ class QuestionTypeAnalyzer:
             clauses = [(0, tokens)]
         asked: list[tuple[str, str, bool]] = []
         for number, (begin, clause) in enumerate(clauses):
-            inside = [(phrase, first - begin, kinds) for phrase, first, kinds in matches if begin <= first < begin + len(clause)]
-            found = self._clause(clause, inside, marked and number == len(clauses) - 1, span, ends_statement)
+            end = begin + len(clause)
+            inside = [(phrase, first - begin, kinds) for phrase, first, kinds in matches if begin <= first < end]
+            clause_words = [p - begin for p in positions if begin <= p < end] if len(clauses) > 1 else positions
+            found = self._clause(clause, clause_words, inside, marked and number == len(clauses) - 1, span, ends_statement)
             if found is not None:
                 asked.append(found)
         if not asked:
@@ -146,6 +147,7 @@ class QuestionTypeAnalyzer:
     def _clause(
         self,
         tokens: tuple[Token, ...],
+        words: list[int],
         matches: list[tuple[str, int, tuple[str, ...]]],
         marked: bool,
         span: str,
@@ -153,9 +155,9 @@ class QuestionTypeAnalyzer:
     ) -> Optional[tuple[str, str, bool]]:
         """``(label, cue, indirect)`` for one clause that asks something, else ``None``.
 
-        ``matches`` are the sentence's cue matches inside this clause, as ``(phrase, index, kinds)``.
+        ``words`` are the indexes of the clause's words; ``matches`` the sentence's cue matches inside
+        this clause, as ``(phrase, index, kinds)``.
         """
-        words = [i for i, token in enumerate(tokens) if token.kind in WORD_KINDS]
         if not words:
             return None
         indirect = next((phrase for phrase, _, kinds in matches if "indirect" in kinds), None)
