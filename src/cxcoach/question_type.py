@@ -133,10 +133,24 @@ class QuestionTypeAnalyzer:
         else:
             clauses = [(0, tokens)]
         asked: list[tuple[str, str, bool]] = []
+        # clauses, matches and word positions are all in order: walk them together (a 1 MB sentence
+        # with thousands of commas must stay linear)
+        next_match = next_word = 0
         for number, (begin, clause) in enumerate(clauses):
             end = begin + len(clause)
-            inside = [(phrase, first - begin, kinds) for phrase, first, kinds in matches if begin <= first < end]
-            clause_words = [p - begin for p in positions if begin <= p < end] if len(clauses) > 1 else positions
+            while next_match < len(matches) and matches[next_match][1] < begin:
+                next_match += 1
+            inside = []
+            while next_match < len(matches) and matches[next_match][1] < end:
+                phrase, first, kinds = matches[next_match]
+                inside.append((phrase, first - begin, kinds))
+                next_match += 1
+            while next_word < len(positions) and positions[next_word] < begin:
+                next_word += 1
+            clause_words = []
+            while next_word < len(positions) and positions[next_word] < end:
+                clause_words.append(positions[next_word] - begin)
+                next_word += 1
             found = self._clause(clause, clause_words, inside, marked and number == len(clauses) - 1, span, ends_statement)
             if found is not None:
                 asked.append(found)
