@@ -151,7 +151,10 @@ class QuestionTypeAnalyzer:
             while next_word < len(positions) and positions[next_word] < end:
                 clause_words.append(positions[next_word] - begin)
                 next_word += 1
-            found = self._clause(clause, clause_words, inside, marked and number == len(clauses) - 1, span, ends_statement)
+            # a "?" marks the last clause, unless an earlier clause already asked ("where do I take it
+            # back, the store or the post office?": the tail lists options, it is not a new question)
+            last_marked = marked and number == len(clauses) - 1 and not asked
+            found = self._clause(clause, clause_words, inside, last_marked, span, ends_statement)
             if found is not None:
                 asked.append(found)
         if not asked:
