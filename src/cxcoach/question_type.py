@@ -21,7 +21,7 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
@@ -30,10 +30,13 @@ from .text import Doc, Sentence, Token
 
 __all__ = ["QuestionTypeAnalyzer", "QuestionType"]
 
-QuestionType = str  # "outcome_question" | "process_question" | "not_a_question"
+QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
+"""What a message asks."""
 
 # Words a question may open with before its real opener ("So when will it arrive?").
-_FILLERS = frozenset(("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw"))
+_FILLERS = frozenset(
+    ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw")
+)
 _CLAUSE_MARKS = (",", ";", " and ", " or ", " but ", " AND ", " OR ", " BUT ", " And ", " Or ", " But ")
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
@@ -80,7 +83,7 @@ class QuestionTypeAnalyzer:
             doc.question_type = "not_a_question"
         return tuple(findings)
 
-    def message_type(self, doc: Doc) -> str:
+    def message_type(self, doc: Doc) -> QuestionType:
         """The message's question type alone, without findings (stops at the first outcome question)."""
         if doc.question_type is not None:
             return doc.question_type
