@@ -29,7 +29,7 @@ from typing import Optional
 
 from .estimates import EstimateParser
 from .models import Estimate, Evidence, Finding, _trusted
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, tag_phrases
 from .question_type import QuestionTypeAnalyzer
 from .resources import AnswerCues, load_answer_cues
 from .text import Doc, Sentence, Token
@@ -74,10 +74,7 @@ class AnswerStyleAnalyzer:
     ) -> None:
         self.cues = cues or load_answer_cues()
         # one matcher for every cue list: a sentence is scanned once
-        self._kinds: dict[str, set[str]] = {}
-        for kind in _CUE_KINDS:
-            for phrase in getattr(self.cues, kind):
-                self._kinds.setdefault(" ".join(phrase.lower().split()), set()).add(kind)
+        self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in _CUE_KINDS})
         self._cues = PhraseMatcher(self._kinds)
         self._estimates = estimates or EstimateParser()
         self._questions = questions or QuestionTypeAnalyzer()

@@ -18,7 +18,19 @@ from typing import Iterable, Optional, Sequence
 
 from .text import WORD_KINDS, Token
 
-__all__ = ["PhraseMatcher", "WORD_KINDS"]
+__all__ = ["PhraseMatcher", "WORD_KINDS", "tag_phrases"]
+
+
+def tag_phrases(lists: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
+    """Normalised phrase → the names of the lists it is in, for one matcher over several cue lists.
+
+    Example: ``tag_phrases({"process": ["review"], "step": ["review"]})["review"] == {"process", "step"}``.
+    """
+    tags: dict[str, set[str]] = {}
+    for kind, phrases in lists.items():
+        for phrase in phrases:
+            tags.setdefault(" ".join(phrase.lower().split()), set()).add(kind)
+    return {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
 
 
 class PhraseMatcher:

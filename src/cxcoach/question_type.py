@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Literal, Optional
 
 from .models import Evidence, Finding, _trusted
-from .phrases import PhraseMatcher
+from .phrases import PhraseMatcher, tag_phrases
 from .resources import QuestionCues, load_question_cues
 from .text import Doc, Sentence, Token
 
@@ -60,11 +60,7 @@ class QuestionTypeAnalyzer:
     def __init__(self, cues: Optional[QuestionCues] = None) -> None:
         self.cues = cues or load_question_cues()
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
-        self._kinds: dict[str, tuple[str, ...]] = {}
-        for kind in ("rhetorical", "indirect", "process", "outcome"):
-            for phrase in getattr(self.cues, kind):
-                key = " ".join(phrase.lower().split())
-                self._kinds[key] = self._kinds.get(key, ()) + (kind,)
+        self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in ("rhetorical", "indirect", "process", "outcome")})
         self._cues = PhraseMatcher(self._kinds)
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
@@ -168,7 +164,7 @@ class QuestionTypeAnalyzer:
         self,
         tokens: tuple[Token, ...],
         words: list[int],
-        matches: list[tuple[str, int, tuple[str, ...]]],
+        matches: list[tuple[str, int, frozenset[str]]],
         marked: bool,
         span: str,
         ends_statement: bool,
