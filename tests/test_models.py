@@ -116,7 +116,9 @@ def test_conversation_with_timestamps_round_trips_through_json():
 
 
 CONTRACT_FIELDS = {
-    MessageAnalysis: {"text", "role", "sentiment", "question_type", "answer_style", "techniques", "findings"},
+    MessageAnalysis: {
+        "text", "role", "sentiment", "question_type", "answer_style", "techniques", "escalation_risk", "findings",
+    },
     SentimentResult: {"label", "score", "intensity", "sentences"},
     SentenceSentiment: {"start", "end", "text", "label", "score", "evidence"},
     Finding: {"label", "start", "end", "text", "score", "evidence"},

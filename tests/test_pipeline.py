@@ -61,12 +61,12 @@ class NotCallable:
     analyze = "yes"
 
 
-BUILT_IN = ["answer_style", "question_type", "sentiment"]
+BUILT_IN = ["answer_style", "commitments", "customer_cues", "question_type", "sentiment", "techniques"]
 
 
 def test_default_pipeline_runs_the_built_in_analyzers():
     pipeline = Pipeline()
-    assert pipeline.names == ["sentiment", "question_type", "answer_style"]
+    assert pipeline.names == ["sentiment", "question_type", "answer_style", "techniques", "customer_cues", "commitments"]
     assert {"negative_sentiment", "positive_sentiment", "outcome_question", "outcome_first_violation"} <= pipeline.labels
     analysis = pipeline.analyze("Still waiting for my refund. When will it arrive?")
     assert analysis.sentiment.label == "negative"
@@ -200,7 +200,7 @@ def test_unknown_name_lists_the_names(lookup):
         else:
             registry.create("emotion")
     message = str(caught.value)
-    assert message.startswith("no analyzer named 'emotion': choose one of 'answer_style', 'question_type', 'refund_mention', 'sentiment'")
+    assert message.startswith("no analyzer named 'emotion': choose one of 'answer_style', 'commitments', 'customer_cues', 'question_type', 'refund_mention', 'sentiment', 'techniques'")
     assert "register_analyzer" in message
     assert isinstance(caught.value, LookupError) and isinstance(caught.value, CxcoachError)
 

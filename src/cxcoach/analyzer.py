@@ -30,7 +30,9 @@ from .text import Doc
 
 __all__ = ["ASSIGNABLE", "Analyzer"]
 
-ASSIGNABLE: frozenset[str] = frozenset({"sentiment", "question_type", "answer_style", "estimates"})
+ASSIGNABLE: frozenset[str] = frozenset(
+    {"sentiment", "question_type", "answer_style", "estimates", "techniques", "escalation_risk", "commitments"}
+)
 """The `Doc` slots an analyzer may declare in ``assigns``."""
 
 

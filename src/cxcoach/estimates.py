@@ -15,6 +15,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -22,7 +23,7 @@ from .models import Estimate, _trusted
 from .resources import EstimateWords, load_estimate_words
 from .text import Doc
 
-__all__ = ["EstimateParser", "find_estimates"]
+__all__ = ["EstimateParser", "estimates_within", "find_estimates"]
 
 _NUMERIC_KINDS = frozenset(("number", "money", "time", "code"))
 _COMMON_STARTERS = frozenset(
@@ -213,3 +214,10 @@ def _default_parser() -> EstimateParser:
 def find_estimates(text: str) -> tuple[Estimate, ...]:
     """The estimates in ``text`` (see `EstimateParser`), using the built-in words."""
     return _default_parser().parse(text)
+
+
+def estimates_within(estimates: tuple[Estimate, ...], start: int, end: int) -> tuple[Estimate, ...]:
+    """The estimates (in text order) that start inside ``[start, end)``; a binary search, not a scan."""
+    first = bisect_left(estimates, start, key=lambda estimate: estimate.start)
+    last = bisect_left(estimates, end, lo=first, key=lambda estimate: estimate.start)
+    return estimates[first:last]

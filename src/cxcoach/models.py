@@ -21,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "ROLES",
+    "TECHNIQUES",
+    "Commitment",
     "Conversation",
     "Estimate",
     "Evidence",
@@ -41,6 +43,13 @@ ROLES: tuple[str, ...] = ("customer", "agent")
 
 SentimentLabel = Literal["negative", "neutral", "positive"]
 """A sentiment class."""
+
+TECHNIQUES: tuple[str, ...] = (
+    "validation", "labeling", "mirroring", "auditing", "apology", "non_apology", "assurance", "confirmation",
+    "selective_agreement", "setting_limits", "open_question", "expectation_timeline", "alternative",
+    "follow_up", "feedback_request", "gratitude", "dismissive", "blaming",
+)
+"""The technique taxonomy (PLAYBOOK section 3): the labels of the technique analyzer, a public API."""
 
 
 class _Frozen(BaseModel):
@@ -137,6 +146,26 @@ class Estimate(_Span):
     day: Optional[str] = None
 
 
+class Commitment(_Span):
+    """A promise an agent makes, as data an app can track (PLAYBOOK idea 8: keep every promise).
+
+    ``start``/``end``/``text`` cover the clause with the promise.
+
+    Attributes:
+        who: ``"agent"`` ("I'll call you") or ``"company"`` ("we'll refund", "your card will arrive").
+        action: What is promised, in the reply's words ("call you", "refund the fee").
+        due: The time as written ("on Thursday", "in 3 to 5 days"), or ``None`` when none is stated.
+        deadline: ``due`` normalised (see `Estimate`), when it could be.
+        condition: The condition the promise depends on ("if it isn't there by Friday"), if any.
+    """
+
+    who: Literal["agent", "company"]
+    action: str
+    due: Optional[str] = None
+    deadline: Optional[Estimate] = None
+    condition: Optional[str] = None
+
+
 class SentenceSentiment(_Span):
     """The sentiment of one sentence."""
 
@@ -204,8 +233,13 @@ class MessageAnalysis(_Frozen):
             ``None`` while no question-type analyzer is in the pipeline.
         answer_style: For agent replies: ``"outcome"``, ``"process"``, ``"mixed"``, or ``None``
             (states neither a result nor a procedure, or no answer-style analyzer ran).
-        techniques: Taxonomy labels found in an agent reply; ``None`` while no technique analyzer ran.
+        techniques: Taxonomy labels found in an agent reply (see `TECHNIQUES`); ``None`` for customer
+            messages, or while no technique analyzer ran.
         estimates: Time and money expressions in an agent reply, normalised (see `Estimate`).
+        escalation_risk: For customer messages, 0..1: how likely the customer is to escalate or leave,
+            from abuse, threats, escalation requests, repeat contact, urgency and anger; ``None`` for
+            agent replies, or while no customer-cue analyzer ran.
+        commitments: The promises an agent reply makes (see `Commitment`).
         findings: Everything found, with spans and evidence, sorted by position.
     """
 
@@ -216,4 +250,6 @@ class MessageAnalysis(_Frozen):
     answer_style: Optional[Literal["outcome", "process", "mixed"]] = None
     techniques: Optional[frozenset[str]] = None
     estimates: tuple[Estimate, ...] = ()
+    escalation_risk: Optional[float] = Field(default=None, ge=0.0, le=1.0)
+    commitments: tuple[Commitment, ...] = ()
     findings: tuple[Finding, ...] = ()

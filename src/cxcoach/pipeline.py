@@ -25,7 +25,7 @@ BatchItem = Union[str, Message, Mapping[str, Any]]
 
 
 def _default_analyzers() -> list[Union[Analyzer, str]]:
-    return ["sentiment", "question_type", "answer_style"]
+    return ["sentiment", "question_type", "answer_style", "techniques", "customer_cues", "commitments"]
 
 
 def _check_analyzer(analyzer: object) -> Analyzer:
@@ -118,8 +118,10 @@ class Pipeline:
             sentiment=doc.sentiment,
             question_type=doc.question_type,
             answer_style=doc.answer_style,
-            techniques=None,
+            techniques=doc.techniques,
             estimates=doc.estimates or (),
+            escalation_risk=doc.escalation_risk,
+            commitments=doc.commitments or (),
             findings=tuple(findings),
         )
 

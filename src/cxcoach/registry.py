@@ -57,6 +57,24 @@ def _answer_style(**config: Any) -> Analyzer:
     return AnswerStyleAnalyzer(**config)
 
 
+def _techniques(**config: Any) -> Analyzer:
+    from .techniques import TechniqueAnalyzer
+
+    return TechniqueAnalyzer(**config)
+
+
+def _customer_cues(**config: Any) -> Analyzer:
+    from .customer_cues import CustomerCueAnalyzer
+
+    return CustomerCueAnalyzer(**config)
+
+
+def _commitments(**config: Any) -> Analyzer:
+    from .commitments import CommitmentAnalyzer
+
+    return CommitmentAnalyzer(**config)
+
+
 class Registry:
     """A name → analyzer-factory table, with the ``cxcoach.analyzers`` entry points as a fallback.
 
@@ -72,6 +90,9 @@ class Registry:
             "sentiment": _sentiment,
             "question_type": _question_type,
             "answer_style": _answer_style,
+            "techniques": _techniques,
+            "customer_cues": _customer_cues,
+            "commitments": _commitments,
         }
         self._group = group
 

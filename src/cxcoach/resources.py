@@ -17,7 +17,7 @@ import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -29,15 +29,24 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 __all__ = [
+    "CUE_LABELS",
     "AnswerCues",
+    "CommitmentCues",
+    "CueRule",
+    "CustomerCuePack",
     "EstimateWords",
     "QuestionCues",
     "SentimentLexicon",
+    "TechniquePack",
+    "TechniqueRule",
     "TextRules",
     "load_answer_cues",
+    "load_commitment_cues",
+    "load_customer_cues",
     "load_estimate_words",
     "load_lexicon",
     "load_question_cues",
+    "load_technique_pack",
     "load_text_rules",
     "read_toml",
 ]
@@ -219,3 +228,194 @@ def load_lexicon(path: PathLike | None = None) -> SentimentLexicon:
     if path is None:
         return _builtin_lexicon()
     return _validate(SentimentLexicon, read_toml(path), path)
+
+
+class TechniqueRule(_Data):
+    """The cue phrases of one technique label (see ``data/techniques.toml`` for what each kind means)."""
+
+    phrases: tuple[str, ...] = ()
+    starts: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    after_future: tuple[str, ...] = ()
+    after_refusal: tuple[str, ...] = ()
+    not_this: tuple[str, ...] = ()
+    frame_words: tuple[str, ...] = ()
+    negated: Optional[str] = None
+
+    @field_validator(
+        "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words"
+    )
+    @classmethod
+    def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(phrase.lower().split()) for phrase in value)
+
+
+class TechniquePack(_Data):
+    """Cue phrases for the technique analyzer (``data/techniques.toml``): one `TechniqueRule` per label.
+
+    Labels must come from `cxcoach.models.TECHNIQUES`; a pack may cover only some of them. Use
+    `extend` to add a team's own phrases to the built-in pack.
+    """
+
+    name: str = "custom"
+    labels: dict[str, TechniqueRule]
+    negators: frozenset[str] = frozenset()
+    leaders: frozenset[str] = frozenset()
+    future: tuple[str, ...] = ()
+    emotions: tuple[str, ...] = ()
+    question_tags: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    mirror_words_with_cue: int = Field(default=2, ge=1)
+    mirror_words_alone: int = Field(default=4, ge=1)
+    mirror_share_alone: float = Field(default=0.75, ge=0.0, le=1.0)
+    deflections: tuple[str, ...] = ()
+    deflecting_buts: frozenset[str] = frozenset()
+    forecast: tuple[str, ...] = ()
+    not_forecast: tuple[str, ...] = ()
+    refusals: tuple[str, ...] = ()
+
+    @field_validator("labels")
+    @classmethod
+    def _known_labels(cls, value: dict[str, TechniqueRule]) -> dict[str, TechniqueRule]:
+        from .models import TECHNIQUES
+
+        for label, rule in value.items():
+            for name in (label, rule.negated):
+                if name is not None and name not in TECHNIQUES:
+                    raise ValueError(f"{name!r} is not a technique label; use one of {', '.join(TECHNIQUES)}")
+        return value
+
+    @field_validator("future", "emotions", "deflections", "forecast", "not_forecast", "refusals")
+    @classmethod
+    def _lower_tuple(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(phrase.lower().split()) for phrase in value)
+
+    def extend(self, other: TechniquePack) -> TechniquePack:
+        """A new pack with ``other``'s phrases added to this one's (its ``negated`` and numbers win)."""
+        labels = dict(self.labels)
+        for label, rule in other.labels.items():
+            mine = labels.get(label)
+            if mine is None:
+                labels[label] = rule
+                continue
+            merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (*_RULE_KINDS, "frame_words")}
+            labels[label] = TechniqueRule(**merged, negated=rule.negated or mine.negated)
+        return TechniquePack(
+            name=f"{self.name}+{other.name}",
+            labels=labels,
+            negators=self.negators | other.negators,
+            leaders=self.leaders | other.leaders,
+            future=self.future + other.future,
+            emotions=self.emotions + other.emotions,
+            question_tags=self.question_tags | other.question_tags,
+            stopwords=self.stopwords | other.stopwords,
+            mirror_words_with_cue=other.mirror_words_with_cue,
+            mirror_words_alone=other.mirror_words_alone,
+            mirror_share_alone=other.mirror_share_alone,
+            deflections=self.deflections + other.deflections,
+            deflecting_buts=self.deflecting_buts | other.deflecting_buts,
+            forecast=self.forecast + other.forecast,
+            not_forecast=self.not_forecast + other.not_forecast,
+            refusals=self.refusals + other.refusals,
+        )
+
+
+_RULE_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this")
+
+
+@lru_cache(maxsize=None)
+def _builtin_techniques() -> TechniquePack:
+    return _validate(TechniquePack, read_toml("techniques.toml", package_file=True), "techniques.toml")
+
+
+def load_technique_pack(path: PathLike | None = None) -> TechniquePack:
+    """Load a technique pack: the built-in one, or a user's TOML file of the same shape.
+
+    Args:
+        path: A TOML file with the fields of `TechniquePack`; ``None`` for the built-in pack.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    if path is None:
+        return _builtin_techniques()
+    return _validate(TechniquePack, read_toml(path), path)
+
+
+class CueRule(_Data):
+    """The phrases of one customer-cue label (see ``data/customer_cues.toml`` for what each kind means)."""
+
+    phrases: tuple[str, ...] = ()
+    targeted: tuple[str, ...] = ()
+    before_contact: tuple[str, ...] = ()
+    after_contact: tuple[str, ...] = ()
+    not_this: tuple[str, ...] = ()
+
+    @field_validator("phrases", "targeted", "before_contact", "after_contact", "not_this")
+    @classmethod
+    def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(phrase.lower().split()) for phrase in value)
+
+
+CUE_LABELS: tuple[str, ...] = ("abuse", "threat", "escalation_request", "repeat_contact", "urgency")
+"""The labels of the customer-cue analyzer."""
+
+
+class CustomerCuePack(_Data):
+    """Customer-side cue phrases (``data/customer_cues.toml``): abuse, threats, escalation, repeat contact, urgency."""
+
+    name: str = "custom"
+    labels: dict[str, CueRule]
+    targets: tuple[str, ...] = ()
+    contact_verbs: tuple[str, ...] = ()
+    weights: dict[str, float] = Field(default_factory=dict)
+
+    @field_validator("labels", "weights")
+    @classmethod
+    def _known_labels(cls, value: dict[str, Any]) -> dict[str, Any]:
+        for label in value:
+            if label not in CUE_LABELS:
+                raise ValueError(f"{label!r} is not a customer-cue label; use one of {', '.join(CUE_LABELS)}")
+        return value
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_in_range(cls, value: dict[str, float]) -> dict[str, float]:
+        for label, weight in value.items():
+            if not 0.0 <= weight <= 1.0:
+                raise ValueError(f"weight of {label!r} is {weight}; use a value from 0 to 1")
+        return value
+
+
+@lru_cache(maxsize=None)
+def _builtin_customer_cues() -> CustomerCuePack:
+    return _validate(CustomerCuePack, read_toml("customer_cues.toml", package_file=True), "customer_cues.toml")
+
+
+def load_customer_cues(path: PathLike | None = None) -> CustomerCuePack:
+    """Load customer-cue phrases: the built-in pack, or a user's TOML file of the same shape.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    if path is None:
+        return _builtin_customer_cues()
+    return _validate(CustomerCuePack, read_toml(path), path)
+
+
+class CommitmentCues(_Data):
+    """Cues for the commitment extractor (``data/commitments.toml``), lower-case."""
+
+    name: str = "custom"
+    agent: tuple[str, ...]
+    company: tuple[str, ...]
+    not_promises: tuple[str, ...]
+    hedges: tuple[str, ...]
+    conditions: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def load_commitment_cues() -> CommitmentCues:
+    """The built-in cues of the commitment extractor (cached)."""
+    return _validate(CommitmentCues, read_toml("commitments.toml", package_file=True), "commitments.toml")

@@ -6,7 +6,7 @@ original text, so every finding can point at what it is about.
 
 The tokenizer is one regular expression tuned for support text: URLs, e-mail addresses, ``@handles``,
 ``#hashtags``, order numbers and other codes (``#12345``, ``ORD-5521``), prices (``$129``), times (``3pm``,
-``10:30``), ranges (``2-3``), HTML entities (``&amp;``), emoticons (``:-(``), emoji (with skin tones and ZWJ sequences), runs of
+``10:30``), ranges (``2-3``), HTML entities (``&amp;``), emoticons (``:-(``), emoji (with skin tones and ZWJ sequences), masked swearing (``f***ing``), runs of
 ``!``/``?``, contractions and hyphenated words stay whole. Sentence boundaries come from ``.``, ``!``,
 ``?`` and ``…`` (not after "Mr." or "Jan." before a number, see ``data/text.toml``) and from line breaks.
 
@@ -29,7 +29,7 @@ from .models import ROLES
 from .resources import TextRules, load_text_rules
 
 if TYPE_CHECKING:
-    from .models import Estimate, SentimentResult
+    from .models import Commitment, Estimate, SentimentResult
 
 __all__ = ["WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
 
@@ -86,7 +86,7 @@ _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+){0,3}(?:[-‐][^\W\d_]+(?:['’][^\W\d_]+)
 _TOKEN_PATTERN = re.compile(
     r"""
     (?=\S)
-    (?:(?P<word>""" + _WORD + r"""(?![\w@]|[.-]\w|:/))
+    (?:(?P<word>""" + _WORD + r"""(?![\w@*]|[.-]\w|:/|![^\W\d_]))
   | (?P<emoticon>(?<![\w])(?:[<>}\]oO]?[:;=][-o*'^]?[)\](\[dDpP/\\|}{@3*lLsScCoO]+(?![\w])|</?3+)
       | [:;=][-'^]?[)(\]\[]+(?![\w])
       | (?<![\w)\]])[)(\][][-o^']?[:;=](?![\w(\[])
@@ -105,6 +105,7 @@ _TOKEN_PATTERN = re.compile(
   | (?P<number>\d+(?:[.,:/]\d+){0,8}(?:[-–]\d+(?:[.,]\d+){0,4})?%?)
   | (?P<emoji>[\U0001f1e6-\U0001f1ff]{2}
       | [""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]{0,4}(?:\u200d[""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]{0,4}){0,8})
+  | (?P<masked>[^\W\d_]{1,12}\*{1,6}[^\W\d_]{1,12}(?![\w*])|[^\W\d_]{1,3}\*{2,6}(?![\w*])|[^\W\d_]{1,3}![^\W\d_]{1,3}(?!\w))
   | (?P<abbreviation>(?:[A-Za-z]\.){2,8}(?![A-Za-z]))
   | (?P<other_word>""" + _WORD + r""")
   | (?P<other_punct>[!?]+|\.{2,}|…|[^\w\s])
@@ -113,7 +114,7 @@ _TOKEN_PATTERN = re.compile(
     re.VERBOSE,
 )
 _KIND = {name: name for name in _TOKEN_PATTERN.groupindex}
-_KIND.update(other_word="word", other_punct="punct", entity="symbol", keycap="emoji")
+_KIND.update(masked="word", other_word="word", other_punct="punct", entity="symbol", keycap="emoji")
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -250,7 +251,7 @@ class Doc:
 
     __slots__ = (
         "text", "role", "context", "_tokens", "_sentences", "_context_doc", "_words",
-        "sentiment", "question_type", "answer_style", "estimates",
+        "sentiment", "question_type", "answer_style", "estimates", "techniques", "escalation_risk", "commitments",
     )
 
     def __init__(self, text: str, role: str = "customer", context: Optional[str] = None) -> None:
@@ -269,6 +270,9 @@ class Doc:
         self.question_type: Optional[str] = None
         self.answer_style: Optional[str] = None
         self.estimates: Optional[tuple[Estimate, ...]] = None
+        self.techniques: Optional[frozenset[str]] = None
+        self.escalation_risk: Optional[float] = None
+        self.commitments: Optional[tuple[Commitment, ...]] = None
 
     @property
     def tokens(self) -> tuple[Token, ...]:

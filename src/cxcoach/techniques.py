@@ -1,0 +1,463 @@
+"""Which listening and empathy techniques an agent reply uses: the taxonomy of PLAYBOOK section 3.
+
+Vendors give one yes/no "empathy" score; this names each technique (validation, labeling, mirroring,
+apology, assurance, open questions, ... and the anti-patterns dismissive and blaming) with the clause
+that carries it and the cue that decided it. Cue phrases are data (`cxcoach.resources.TechniquePack`,
+``data/techniques.toml``), which a team can extend or replace; the structure is code:
+
+* where a cue stands: some count only at a sentence's start, in a question, right after a promise
+  ("I'll" + "call you" is a follow-up), or before an emotion word ("you must be" + "exhausted" is
+  labeling, "you must be logged in" is nothing);
+* negation just before a cue drops it, or turns it into its opposite when the pack says so;
+* look-alikes block a cue: "Sorry, we close at 6" is politeness, "sorry if you feel..." is a
+  non-apology, "thanks to the new system" is not gratitude;
+* open questions are questions that invite a story ("what happened when you tried?"), not one fact;
+* a time estimate in a reply is an ``expectation_timeline`` unless it is the time of the agent's own
+  call-back (``follow_up``), a policy window, or in a question;
+* mirroring needs the customer's message (``context``): the customer's content words, numbers and
+  names come back in the reply, with or without a paraphrase cue.
+
+Examples:
+    >>> import cxcoach
+    >>> reply = cxcoach.analyze(
+    ...     "I'm so sorry the order arrived broken, that must be frustrating. I'll email you on Monday.",
+    ...     role="agent")
+    >>> sorted(reply.techniques)
+    ['apology', 'follow_up', 'labeling']
+    >>> sorted(cxcoach.analyze("Sorry, we close at 6.", role="agent").techniques)
+    []
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple, Optional
+
+from .estimates import EstimateParser, estimates_within
+from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
+from .phrases import PhraseMatcher
+from .resources import TechniquePack, load_answer_cues, load_technique_pack
+from .text import WORD_KINDS, Doc, Sentence, Token
+
+__all__ = ["TechniqueAnalyzer"]
+
+# Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
+_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal")
+# A negator this many words before a cue, in the same clause, negates it ("I can't promise").
+_NEGATION_WINDOW = 3
+# An emotion word counts for a frame when it comes within this many words after it ("you must be so
+# very tired": frame, two intensifiers, emotion).
+_FRAME_REACH = 4
+# A promise marker counts for a cue this many words before it ("I'll personally call you").
+_FUTURE_REACH = 3
+# A deflection turns an apology into a non-apology this many words after it ("we apologise for any
+# inconvenience", "we're sorry your mother felt").
+_DEFLECTION_REACH = 3
+# Tokens and words that end a clause: a technique's span is its clause, and a follow-up's time is the
+# one in its own clause.
+_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…"))
+_CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
+# Words after an estimate that make it a rule, not a time for the customer's result ("within 30
+# days of purchase", "48 hours before arrival") or a past event ("3 days ago").
+_NOT_A_FORECAST = frozenset(("of", "before", "prior", "ago", "from"))
+_FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
+_STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+
+
+class _Hit(NamedTuple):
+    label: str
+    first: int  # token indexes into the sentence's tokens, inclusive
+    last: int
+    rule: str
+    detail: str
+
+
+class TechniqueAnalyzer:
+    """Assigns ``doc.techniques`` for agent replies: the taxonomy labels, one finding per clause.
+
+    Customer messages get no techniques (``None``) and no findings from this analyzer.
+
+    Args:
+        pack: The cue phrases (default: the built-in pack, ``data/techniques.toml``).
+        estimates: The estimate parser used when no answer-style analyzer has filled ``doc.estimates``.
+
+    Examples:
+        >>> from cxcoach.text import Doc
+        >>> doc = Doc("Can you tell me more about what happened?", role="agent")
+        >>> [f.label for f in TechniqueAnalyzer().analyze(doc)]
+        ['open_question']
+    """
+
+    name = "techniques"
+    labels = frozenset(TECHNIQUES)
+    assigns = ("techniques",)
+
+    def __init__(self, pack: Optional[TechniquePack] = None, estimates: Optional[EstimateParser] = None) -> None:
+        self.pack = pack or load_technique_pack()
+        tags: dict[str, set[tuple[str, str]]] = {}
+        for label, rule in self.pack.labels.items():
+            for kind in (*_FINDING_KINDS, "not_this"):
+                for phrase in getattr(rule, kind):
+                    tags.setdefault(phrase, set()).add((label, kind))
+        self._tags = {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
+        self._cues = PhraseMatcher(self._tags)
+        self._emotions = PhraseMatcher(self.pack.emotions)
+        # a frame looks for emotion words, or for the label's own words ("you entered" + "wrong": blaming)
+        self._frame_words = {
+            label: PhraseMatcher(rule.frame_words) for label, rule in self.pack.labels.items() if rule.frame_words
+        }
+        self._future = tuple(tuple(marker.split(" ")) for marker in self.pack.future)
+        self._deflections = PhraseMatcher(self.pack.deflections)
+        self._refusals = PhraseMatcher(self.pack.refusals)
+        self._forecast = PhraseMatcher(self.pack.forecast)
+        self._not_forecast = PhraseMatcher(self.pack.not_forecast)
+        self._estimates = estimates
+        self._instruction_verbs = load_answer_cues().instruction_verbs
+
+    def analyze(self, doc: Doc) -> tuple[Finding, ...]:
+        """Find the techniques in an agent reply; customer messages are left alone."""
+        if doc.role != "agent":
+            return ()
+        estimates = doc.estimates
+        if estimates is None:
+            estimates = (self._estimates or _default_parser()).parse_doc(doc)
+        heard = self._customer_words(doc)
+        findings: list[Finding] = []
+        refused = [False]  # whether the reply has said no yet: an offer after a no is an alternative
+        for sentence in doc.sentences:
+            hits = self._sentence(doc, sentence, estimates, heard, refused)
+            findings.extend(self._findings(doc, sentence, hits))
+        doc.techniques = frozenset(finding.label for finding in findings)
+        return tuple(findings)
+
+    # -- one sentence -------------------------------------------------------------------------------
+
+    def _sentence(
+        self,
+        doc: Doc,
+        sentence: Sentence,
+        estimates: tuple[Estimate, ...],
+        heard: dict[str, str],
+        refused: Optional[list[bool]] = None,
+    ) -> list[_Hit]:
+        tokens = doc.sentence_tokens(sentence)
+        positions, words = doc.sentence_words(sentence)
+        if not words:
+            return []
+        question = any(token.text.startswith("?") or token.text.endswith("?") for token in tokens[-3:])
+        word_of = {position: i for i, position in enumerate(positions)}
+        start = self._start(words)
+        hits: list[_Hit] = []
+        for phrase, first, last in self._cues.find_in_words(positions, words):
+            i, j = word_of[first], word_of[last]
+            for label, kind in self._tags[phrase]:
+                if kind == "not_this":
+                    continue  # a look-alike: matched only so that it hides the cue inside it
+                if kind == "after_refusal" and not (
+                    (refused and refused[0]) or self._refusals.find_in_words(positions[:i], words[:i])
+                ):
+                    continue  # "we can repair it" is an alternative only after a no
+                if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
+                    continue
+                rule = self.pack.labels[label]
+                if self._negated(tokens, words, positions, i):
+                    if rule.negated is None:
+                        continue
+                    label = rule.negated
+                    detail = f"negated cue {phrase!r}"
+                else:
+                    detail = f"{kind.replace('_', ' ')} cue {phrase!r}"
+                if label == "apology" and self._deflected(tokens, positions, words, j):
+                    label, detail = "non_apology", f"apology {phrase!r} that deflects"
+                hits.append(_Hit(label, first, last, kind, detail))
+        hits = _resolve(tokens, hits)
+        hits = self._timelines(sentence, tokens, estimates, hits, question)
+        cue = next((hit for hit in hits if hit.label == "mirroring"), None)
+        if cue is not None:
+            hits.remove(cue)  # a paraphrase cue alone is not mirroring: the customer's words must come back
+        if heard and not question:  # a restatement asked as a question checks a fact: confirmation
+            mirrored = self._mirroring(positions, words, heard, cue)
+            if mirrored is not None:
+                hits.append(mirrored)
+        if refused is not None and not refused[0]:
+            refused[0] = bool(self._refusals.find_in_words(positions, words))
+        return hits
+
+    def _start(self, words: list[str]) -> int:
+        """Index of the first word after leaders ("So, ...", "Oh no, ...", "Hi Sam, ...")."""
+        leaders = self.pack.leaders
+        i = 0
+        while i < len(words) - 1 and words[i] in leaders:
+            i += 1
+        return i
+
+    def _fits(
+        self,
+        kind: str,
+        label: str,
+        phrase: str,
+        tokens: tuple[Token, ...],
+        words: list[str],
+        positions: list[int],
+        i: int,
+        j: int,
+        start: int,
+        question: bool,
+    ) -> bool:
+        """Whether a cue of this kind counts where it stands."""
+        if kind == "starts":
+            return i <= start  # a start cue may itself be a leader ("So, ...")
+        if kind == "questions":
+            # a closed question checks a fact only when it names one ("is that the account ending 4421?")
+            return question and (label != "confirmation" or _names_fact(tokens, positions[i]))
+        if kind == "frames":
+            matcher = self._frame_words.get(label, self._emotions)
+            found = matcher.find_in_words(positions[j + 1 : j + 1 + _FRAME_REACH], words[j + 1 : j + 1 + _FRAME_REACH])
+            if not found:
+                return False
+            between = words[j + 1 : positions.index(found[0][1])]
+            return not any(word in self.pack.negators for word in between)  # "you're not being a pain"
+        if kind == "after_future":
+            return self._promised(words, i)
+        if label == "apology" and phrase in ("sorry", "sry", "soz", "apologies") and i == start:
+            # "Sorry, we close at 6" and "Sorry?" are politeness, "Sorry!" or "Sorry about that" an apology
+            after = positions[i] + 1
+            return not (after < len(tokens) and tokens[after].text in (",", "?", "-", "—", "–", ":"))
+        return True
+
+    def _promised(self, words: list[str], i: int) -> bool:
+        """A promise marker ("I'll", "we will", "I'm going to") ends within a few words before ``i``."""
+        for gap in range(_FUTURE_REACH):
+            end = i - gap
+            for marker in self._future:
+                begin = end - len(marker)
+                if begin >= 0 and tuple(words[begin:end]) == marker:
+                    return True
+        return False
+
+    def _deflected(self, tokens: tuple[Token, ...], positions: list[int], words: list[str], j: int) -> bool:
+        """The apology ending at word ``j`` goes on to deflect: "sorry if", "sorry you feel", "sorry, but"."""
+        if j + 1 >= len(words):
+            return False
+        if words[j + 1] in self.pack.deflecting_buts:
+            return True
+        ahead = self._deflections.find_in_words(positions[j + 1 : j + 1 + _DEFLECTION_REACH], words[j + 1 : j + 1 + _DEFLECTION_REACH])
+        return bool(ahead) and _same_clause(tokens, positions[j], ahead[0][1])
+
+    def _negated(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int) -> bool:
+        """A negator within a few words before word ``i``, with no clause break between them."""
+        negators = self.pack.negators
+        first = positions[i]
+        for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+            if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
+                return False
+            if words[k] in negators:
+                return True
+            first = positions[k]
+        return False
+
+    def _timelines(
+        self,
+        sentence: Sentence,
+        tokens: tuple[Token, ...],
+        estimates: tuple[Estimate, ...],
+        hits: list[_Hit],
+        question: bool,
+    ) -> list[_Hit]:
+        """``hits`` with the times for the customer's result added as ``expectation_timeline``.
+
+        A time is an estimate the parser found ("in 3 to 5 days") or a timeline phrase ("any day now").
+        It is not a timeline when it is the time of the agent's own call-back ("I'll call you at 3":
+        follow_up), a rule ("within 30 days of purchase"), an offer ("I can send it today"), in the
+        past, in a question ("would Friday suit?"), or in an instruction ("hold it for 10 seconds").
+        """
+        phrased = [hit for hit in hits if hit.label == "expectation_timeline"]
+        hits = [hit for hit in hits if hit.label != "expectation_timeline"]
+        if question:
+            return hits
+        spans = [
+            (_token_at(tokens, e.start), _token_at(tokens, e.end - 1), f"estimate {e.text!r} for the customer's result")
+            for e in estimates_within(estimates, sentence.start, sentence.end) if e.kind != "money"
+        ]
+        spans += [(hit.first, hit.last, hit.detail) for hit in phrased if all(hit.first > last or hit.last < first for first, last, _ in spans)]
+        if not spans:
+            return hits
+        first_word = next((t.norm for t in tokens if t.kind == "word"), "")
+        if first_word in self._instruction_verbs:
+            return hits
+        callbacks = [hit for hit in hits if hit.label == "follow_up"]
+        for first, last, detail in spans:
+            following = next((t.norm for t in tokens[last + 1 :] if t.kind == "word"), "")
+            if following in _NOT_A_FORECAST:
+                continue
+            if any(_same_clause(tokens, hit.first, first) for hit in callbacks):
+                continue
+            begin, end = _clause(tokens, first, last, by_words=True)
+            clause = [k for k in range(begin, end + 1) if tokens[k].kind in WORD_KINDS]
+            clause_words = [tokens[k].norm for k in clause]
+            if not self._forecast.find_in_words(clause, clause_words) or self._not_forecast.find_in_words(clause, clause_words):
+                continue  # an offer ("I can send it today"), a rule ("within 42 days"), the past
+            hits.append(_Hit("expectation_timeline", first, last, "timeline", detail))
+        return hits
+
+    def _mirroring(
+        self, positions: list[int], words: list[str], heard: dict[str, str], cue: Optional[_Hit]
+    ) -> Optional[_Hit]:
+        """The customer's own content words come back in this sentence: ``mirroring``.
+
+        A paraphrase cue (``cue``: "if I've understood correctly") lowers how many words must come
+        back; a single product name or order number is never enough.
+        """
+        stopwords = self.pack.stopwords
+        echoed: dict[str, int] = {}
+        for position, word in zip(positions, words):
+            if word in stopwords:
+                continue
+            stem = _stem(word)
+            if stem in heard and stem not in echoed:
+                echoed[stem] = position
+        if cue is not None:
+            if len(echoed) < self.pack.mirror_words_with_cue:
+                return None
+        else:
+            content = sum(word not in stopwords for word in words)
+            if len(echoed) < self.pack.mirror_words_alone or len(echoed) < self.pack.mirror_share_alone * content:
+                return None
+        first = cue.first if cue is not None else min(echoed.values())
+        last = max(echoed.values())
+        said = ", ".join(repr(heard[stem]) for stem in echoed)
+        opener = f"{cue.detail}; " if cue is not None else ""
+        return _Hit("mirroring", min(first, last), max(first, last), "restatement", f"{opener}the customer's words {said} come back")
+
+    def _customer_words(self, doc: Doc) -> dict[str, str]:
+        """The customer's content words (context), stemmed: stem → the word as the customer wrote it."""
+        customer = doc.context_doc
+        if customer is None:
+            return {}
+        stopwords = self.pack.stopwords
+        heard: dict[str, str] = {}
+        for k, token in enumerate(customer.tokens):
+            name = k > 0 and token.text[:1].isupper() and token.norm != "i"  # "May", "Leeds"
+            if token.kind == "word" and not name and (len(token.norm) < 3 or token.norm in stopwords):
+                continue
+            if token.kind in ("word", "number", "code", "money", "time"):
+                heard.setdefault(_stem(token.norm), token.text)
+        return heard
+
+    # -- findings ------------------------------------------------------------------------------------
+
+    def _findings(self, doc: Doc, sentence: Sentence, hits: list[_Hit]) -> list[Finding]:
+        """One finding per label and clause; its evidence lists every cue for it there."""
+        if not hits:
+            return []
+        tokens = doc.sentence_tokens(sentence)
+        text = doc.text
+        grouped: dict[tuple[str, int, int], list[_Hit]] = {}
+        for hit in sorted(hits, key=lambda hit: hit.first):
+            clause = _clause(tokens, hit.first, hit.last)
+            grouped.setdefault((hit.label, *clause), []).append(hit)
+        findings = []
+        for (label, first, last), cues in grouped.items():
+            start, end = tokens[first].start, tokens[last].end
+            evidence = tuple(
+                _trusted(
+                    Evidence, start=tokens[hit.first].start, end=tokens[hit.last].end,
+                    text=text[tokens[hit.first].start : tokens[hit.last].end], rule=hit.rule, weight=1.0,
+                    detail=hit.detail,
+                )
+                for hit in cues
+            )
+            findings.append(
+                _trusted(
+                    Finding, start=start, end=end, text=text[start:end], label=label, score=1.0,
+                    analyzer=self.name, evidence=evidence, suggestion=None,
+                )
+            )
+        return findings
+
+
+# A label that gives way to another found in the same clause: "I can see why our replies must have
+# looked like copy-and-paste" names how the company looks (auditing), not the customer's feeling.
+# An agent's promise to have someone call is a follow-up, not assurance; a survey text is a feedback
+# request, not a follow-up.
+_YIELDS = {
+    "validation": frozenset({"auditing"}),
+    "labeling": frozenset({"auditing"}),
+    "assurance": frozenset({"follow_up"}),
+    "follow_up": frozenset({"feedback_request"}),
+}
+
+
+def _resolve(tokens: tuple[Token, ...], hits: list[_Hit]) -> list[_Hit]:
+    """Drop the hits that give way to another label in the same clause (see `_YIELDS`)."""
+    if len(hits) < 2:
+        return hits
+    kept = []
+    for hit in hits:
+        stronger = _YIELDS.get(hit.label)
+        if stronger and any(other.label in stronger and _same_clause(tokens, hit.first, other.first) for other in hits):
+            continue
+        kept.append(hit)
+    return kept
+
+
+_PARSER: Optional[EstimateParser] = None
+
+
+def _default_parser() -> EstimateParser:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = EstimateParser()
+    return _PARSER
+
+
+def _stem(word: str) -> str:
+    """A crude stem for matching a reply's words with the customer's ("charged" ~ "charge")."""
+    word = word.removesuffix("'s").removesuffix("’s")
+    for suffix in _STEM_SUFFIXES:
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)].rstrip("e")
+    return word.rstrip("e") if len(word) > 4 else word
+
+
+def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
+    """The question names a specific fact: a number, code, date, time, amount or a capitalised name."""
+    for k, token in enumerate(tokens):
+        if token.kind in _FACT_KINDS:
+            return True
+        if k > first and token.kind == "word" and token.text[:1].isupper() and token.norm != "i":
+            return True
+    return False
+
+
+def _token_at(tokens: tuple[Token, ...], offset: int) -> int:
+    """Index of the sentence token that contains character ``offset``."""
+    for k, token in enumerate(tokens):
+        if token.end > offset:
+            return k
+    return len(tokens) - 1
+
+
+def _is_break(token: Token) -> bool:
+    return token.text in _CLAUSE_PUNCT or token.norm in _CLAUSE_WORDS
+
+
+def _same_clause(tokens: tuple[Token, ...], a: int, b: int) -> bool:
+    low, high = min(a, b), max(a, b)
+    return not any(_is_break(tokens[k]) for k in range(low + 1, high))
+
+
+def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = False) -> tuple[int, int]:
+    """The token range of the clause around ``[first, last]``, without its edge punctuation.
+
+    Clauses end at punctuation; with ``by_words`` also at "and", "but", "while"... (see `_is_break`).
+    """
+    stop = _is_break if by_words else (lambda token: token.text in _CLAUSE_PUNCT)
+    begin = first
+    while begin > 0 and not stop(tokens[begin - 1]):
+        begin -= 1
+    end = last
+    while end < len(tokens) - 1 and not stop(tokens[end + 1]):
+        end += 1
+    if end + 1 < len(tokens) and tokens[end + 1].text.startswith("?"):
+        end += 1  # keep a question's "?" in its span
+    return begin, end
