@@ -94,9 +94,8 @@ class CommitmentAnalyzer:
                 continue  # "you'll need to...", "we'll try to..."
             begin = begins[n]
             end = _clause_end(tokens, last, begins[n + 1] if n + 1 < len(markers) else len(tokens))
-            clause_matches = [(phrase, f, l) for phrase, f, l in matches if begin <= f <= end]
-            if any("hedge" in self._kinds[phrase] for phrase, _, _ in clause_matches):
-                continue
+            if any("hedge" in self._kinds[phrase] for phrase, at, _ in matches if begin <= at <= end):
+                continue  # "it should arrive Friday", "I can send one": a hedge or an offer
             # a condition before the promise ("if it isn't there by Friday, I'll...") or after it ("...
             # if the item comes back") is kept apart from what is promised
             conditions = [f for phrase, f, _ in matches if "condition" in self._kinds[phrase] and f < end]

@@ -88,6 +88,8 @@ class CustomerCueAnalyzer:
                         continue  # "called three times", not "charged twice"
                     if kind == "before_contact" and not _near(self._contacts, words, j + 1, j + 1 + _CONTACT_REACH):
                         continue  # "third email", not "the wrong address for the third time"
+                    if any(f.label == label and f.start == tokens[first].start for f in findings[-3:]):
+                        continue  # one finding per cue, even when two kinds of phrase find it
                     findings.append(self._finding(doc, tokens, label, kind, phrase, first, last))
         doc.escalation_risk = self._risk(doc, findings)
         return tuple(findings)

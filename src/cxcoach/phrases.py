@@ -36,21 +36,23 @@ def tag_phrases(lists: dict[str, Iterable[str]]) -> dict[str, frozenset[str]]:
 class PhraseMatcher:
     """Matches lower-case phrases on whole words, leftmost first, longest first, without overlaps.
 
-    Phrases are indexed by their first word, so a sentence costs one dict look-up per word (a regular
-    expression alternation of hundreds of phrases was measured five times slower).
+    Phrases are stored as a trie of words, so a sentence costs one dict look-up per word plus one per
+    word of a phrase that starts there (a list of candidate phrases per first word was measured three
+    times slower on packs where hundreds of phrases start with "you" or "i'll"; a regular expression
+    alternation five times slower).
 
     Args:
         phrases: The phrases, lower-case; words are separated by spaces and must match token norms.
     """
 
     def __init__(self, phrases: Iterable[str]) -> None:
-        index: dict[str, list[tuple[str, ...]]] = {}
+        root: dict = {}
         for phrase in {" ".join(phrase.lower().split()) for phrase in phrases if phrase.strip()}:
-            words = tuple(phrase.split(" "))
-            index.setdefault(words[0], []).append(words)
-        for candidates in index.values():
-            candidates.sort(key=len, reverse=True)
-        self._index = index
+            node = root
+            for word in phrase.split(" "):
+                node = node.setdefault(word, {})
+            node[_END] = phrase
+        self._root = root
 
     def find_all(self, tokens: Sequence[Token]) -> list[tuple[str, int, int]]:
         """Every match as ``(phrase, first, last)``: indexes into ``tokens`` of its first and last word."""
@@ -59,21 +61,39 @@ class PhraseMatcher:
 
     def find_in_words(self, positions: Sequence[int], words: Sequence[str]) -> list[tuple[str, int, int]]:
         """Like `find_all`, on words already extracted (`cxcoach.text.Doc.sentence_words`)."""
-        index = self._index
+        root = self._root
         found = []
-        reached = 0  # matches do not overlap: a phrase's own words cannot start another
-        for i in [i for i, word in enumerate(words) if word in index]:
-            if i < reached:
+        count = len(words)
+        i = 0
+        while i < count:
+            node = root.get(words[i])
+            if node is None:
+                i += 1
                 continue
-            for phrase in index[words[i]]:
-                size = len(phrase)
-                if size == 1 or tuple(words[i : i + size]) == phrase:
-                    found.append((" ".join(phrase), positions[i], positions[i + size - 1]))
-                    reached = i + size
+            best = None
+            j = i
+            while True:
+                phrase = node.get(_END)
+                if phrase is not None:
+                    best = (phrase, j)
+                j += 1
+                if j == count:
                     break
+                node = node.get(words[j])
+                if node is None:
+                    break
+            if best is None:
+                i += 1
+                continue
+            found.append((best[0], positions[i], positions[best[1]]))
+            i = best[1] + 1  # matches do not overlap: a phrase's own words cannot start another
         return found
 
     def first(self, tokens: Sequence[Token]) -> Optional[tuple[str, int, int]]:
         """The leftmost match, or ``None``."""
         found = self.find_all(tokens)
         return found[0] if found else None
+
+
+# The trie key that marks the end of a phrase; not a word any tokenizer produces.
+_END = "\x00"

@@ -59,6 +59,7 @@ _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though
 # Words after an estimate that make it a rule, not a time for the customer's result ("within 30
 # days of purchase", "48 hours before arrival") or a past event ("3 days ago").
 _NOT_A_FORECAST = frozenset(("of", "before", "prior", "ago", "from"))
+_OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 _STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
 
@@ -171,11 +172,12 @@ class TechniqueAnalyzer:
                 hits.append(_Hit(label, first, last, kind, detail))
         hits = _resolve(tokens, hits)
         hits = self._timelines(sentence, tokens, estimates, hits, question)
-        cue = next((hit for hit in hits if hit.label == "mirroring"), None)
-        if cue is not None:
-            hits.remove(cue)  # a paraphrase cue alone is not mirroring: the customer's words must come back
+        cues = [hit for hit in hits if hit.label == "mirroring"]
+        cue = cues[0] if cues else None
+        if cues:  # a paraphrase cue alone is not mirroring: the customer's words must come back
+            hits = [hit for hit in hits if hit.label != "mirroring"]
         if heard and not question:  # a restatement asked as a question checks a fact: confirmation
-            mirrored = self._mirroring(positions, words, heard, cue)
+            mirrored = self._mirroring(tokens, positions, words, heard, cue)
             if mirrored is not None:
                 hits.append(mirrored)
         if refused is not None and not refused[0]:
@@ -205,7 +207,8 @@ class TechniqueAnalyzer:
     ) -> bool:
         """Whether a cue of this kind counts where it stands."""
         if kind == "starts":
-            return i <= start  # a start cue may itself be a leader ("So, ...")
+            # a start cue may itself be a leader ("So, ..."); an open question's start must ask
+            return i <= start and (question or label != "open_question")
         if kind == "questions":
             # a closed question checks a fact only when it names one ("is that the account ending 4421?")
             return question and (label != "confirmation" or _names_fact(tokens, positions[i]))
@@ -300,7 +303,12 @@ class TechniqueAnalyzer:
         return hits
 
     def _mirroring(
-        self, positions: list[int], words: list[str], heard: dict[str, str], cue: Optional[_Hit]
+        self,
+        tokens: tuple[Token, ...],
+        positions: list[int],
+        words: list[str],
+        heard: dict[str, str],
+        cue: Optional[_Hit],
     ) -> Optional[_Hit]:
         """The customer's own content words come back in this sentence: ``mirroring``.
 
@@ -318,15 +326,32 @@ class TechniqueAnalyzer:
         if cue is not None:
             if len(echoed) < self.pack.mirror_words_with_cue:
                 return None
-        else:
-            content = sum(word not in stopwords for word in words)
-            if len(echoed) < self.pack.mirror_words_alone or len(echoed) < self.pack.mirror_share_alone * content:
-                return None
+        elif not self._restates(tokens, positions, words, echoed):
+            return None
         first = cue.first if cue is not None else min(echoed.values())
         last = max(echoed.values())
         said = ", ".join(repr(heard[stem]) for stem in echoed)
         opener = f"{cue.detail}; " if cue is not None else ""
         return _Hit("mirroring", min(first, last), max(first, last), "restatement", f"{opener}the customer's words {said} come back")
+
+    def _restates(
+        self, tokens: tuple[Token, ...], positions: list[int], words: list[str], echoed: dict[str, int]
+    ) -> bool:
+        """Without a cue, the customer's words must make up most of the sentence or of its opening part
+        ("Four hours in the queue only to hit 'sold out' — I understand why you're livid")."""
+        if len(echoed) < self.pack.mirror_words_alone:
+            return False
+        stopwords = self.pack.stopwords
+        content = sum(word not in stopwords for word in words)
+        if len(echoed) >= self.pack.mirror_share_alone * content:
+            return True
+        # the opening part: up to the first dash, semicolon or colon
+        cut = next((k for k, token in enumerate(tokens) if token.text in _OPENING_ENDS), None)
+        if cut is None:
+            return False
+        opening = [w for position, w in zip(positions, words) if position < cut and w not in stopwords]
+        back = sum(_stem(w) in echoed for w in opening)
+        return back >= self.pack.mirror_words_alone and back >= self.pack.mirror_share_alone * len(opening)
 
     def _customer_words(self, doc: Doc) -> dict[str, str]:
         """The customer's content words (context), stemmed: stem → the word as the customer wrote it."""
@@ -410,11 +435,21 @@ def _default_parser() -> EstimateParser:
     return _PARSER
 
 
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "hrs": "hour", "hr": "hour", "mins": "minut",
+    "min": "minut", "twice": "2",
+}
+
+
 def _stem(word: str) -> str:
-    """A crude stem for matching a reply's words with the customer's ("charged" ~ "charge")."""
+    """A crude stem for matching a reply's words with the customer's ("charged" ~ "charge", "three" ~ "3")."""
     word = word.removesuffix("'s").removesuffix("’s")
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
     for suffix in _STEM_SUFFIXES:
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+        if len(word) >= len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)].rstrip("e")
     return word.rstrip("e") if len(word) > 4 else word
 

@@ -1,0 +1,178 @@
+"""Customer-side cues: abuse, threats, escalation requests, repeat contact, urgency, and the escalation
+risk they add up to (PLAYBOOK idea 7).
+
+Every sentence here was written for these tests; none is taken from ``tests/data``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import cxcoach
+from cxcoach.customer_cues import CustomerCueAnalyzer
+from cxcoach.resources import CUE_LABELS
+from cxcoach.text import Doc
+
+
+def _customer(text: str):
+    return cxcoach.analyze(text, role="customer")
+
+
+def _cues(analysis, label: str | None = None):
+    return [
+        finding
+        for finding in analysis.findings
+        if finding.analyzer == "customer_cues" and (label is None or finding.label == label)
+    ]
+
+
+def _labels(analysis) -> set[str]:
+    return {finding.label for finding in _cues(analysis)}
+
+
+def _xfail(reason: str):
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+# (label, message that has it, look-alike that does not)
+PAIRS = [
+    pytest.param(
+        "abuse", "You useless lot can't even process a refund.", "This useless app logs me out every five minutes.",
+        id="abuse-person-vs-app",
+    ),
+    pytest.param(
+        "abuse", "Your useless staff have lost my parcel again.", "The stupid printer jammed on page two.",
+        id="abuse-staff-vs-printer",
+    ),
+    pytest.param(
+        "threat", "If I don't get this sorted you'll regret it.", "Honestly, my boss will kill me if the invoice is late again.",
+        id="threat-vs-idiom",
+    ),
+    pytest.param(
+        "threat", "I know where your office is and I'll be waiting for you.", "This wait is killing me.",
+        id="threat-vs-killing-me",
+    ),
+    pytest.param(
+        "escalation_request", "I want to speak to a manager right now.",
+        "My account manager told me the upgrade was free.", id="escalation-vs-account-manager",
+    ),
+    pytest.param(
+        "escalation_request", "I want to cancel my contract.", "I'd like to cancel my order please.",
+        id="escalation-vs-cancel-order",
+    ),
+    pytest.param(
+        "escalation_request", "Can I speak to someone more senior about this?",
+        "Can I speak to someone about my delivery slot?", id="escalation-senior",
+    ),
+    pytest.param(
+        "repeat_contact", "This is my third email about the missing refund.",
+        "My card was charged twice for one order.", id="repeat-third-email-vs-charged-twice",
+    ),
+    pytest.param(
+        "repeat_contact", "I've called three times and nobody has helped.", "The app charged me twice.",
+        id="repeat-called-three-times",
+    ),
+    pytest.param(
+        "urgency", "I need this fixed urgently, my flight leaves tomorrow.", "No rush, whenever you get a chance.",
+        id="urgency-vs-no-rush",
+    ),
+    pytest.param(
+        "urgency", "I need this by Friday, it's for my daughter's wedding.",
+        "There's no rush at all, whenever suits you.", id="urgency-deadline",
+    ),
+]
+
+
+@pytest.mark.parametrize("label, cue, look_alike", PAIRS)
+def test_a_cue_and_its_look_alike(label, cue, look_alike):
+    found = _customer(cue)
+    assert label in _labels(found), _cues(found)
+    for finding in _cues(found, label):
+        assert finding.text == cue[finding.start : finding.end]
+        assert finding.evidence and finding.evidence[0].detail
+    assert label not in _labels(_customer(look_alike)), _cues(_customer(look_alike))
+
+
+def test_the_pairs_cover_every_label():
+    assert {param.values[0] for param in PAIRS} == set(CUE_LABELS)
+
+
+def test_abuse_names_the_insult_and_its_target():
+    (finding,) = _cues(_customer("You useless lot can't even process a refund."), "abuse")
+    assert finding.text == "useless"
+    assert "aimed at a person" in finding.evidence[0].detail
+
+
+def test_repeat_contact_needs_a_contact_word():
+    found = _customer("I've phoned you four times this week.")
+    assert "four times" in [finding.text for finding in _cues(found, "repeat_contact")]
+    assert "repeat_contact" not in _labels(_customer("I was charged four times for one coffee."))
+
+
+@pytest.mark.parametrize(
+    "message, masked",
+    [
+        ("You f***ing people have lost my parcel twice.", "f***ing"),
+        ("You b*stards have taken my money again.", "b*stards"),
+    ],
+)
+def test_masked_swearing_is_one_token_and_counts(message, masked):
+    assert masked in [token.text for token in Doc(message).tokens]
+    abuse = _cues(_customer(message), "abuse")
+    assert masked in [finding.text for finding in abuse], abuse
+
+
+# -- escalation risk -------------------------------------------------------------------------------------
+
+CALM = "Hi, could you tell me how to change my delivery address?"
+FURIOUS = (
+    "I've emailed four times now and you people are useless. I want a manager, "
+    "or I'm taking you to court."
+)
+
+
+def test_escalation_risk_is_higher_for_an_abusive_repeat_escalation():
+    calm = _customer(CALM)
+    furious = _customer(FURIOUS)
+    assert {"abuse", "repeat_contact", "escalation_request"} <= _labels(furious)
+    assert _labels(calm) == set()
+    assert 0.0 <= calm.escalation_risk < 0.2
+    assert 0.7 < furious.escalation_risk <= 1.0
+    assert furious.escalation_risk > calm.escalation_risk
+
+
+@pytest.mark.parametrize(
+    "message",
+    [CALM, FURIOUS, "", "   ", "🙂", "I'm done with you. Cancel my account. You'll regret this. URGENT!!!"],
+)
+def test_escalation_risk_is_between_0_and_1(message):
+    risk = _customer(message).escalation_risk
+    assert risk is not None
+    assert 0.0 <= risk <= 1.0
+
+
+def test_each_cue_raises_the_risk():
+    base = _customer("My parcel has not arrived.").escalation_risk
+    assert _customer("My parcel has not arrived. Get me a manager.").escalation_risk > base
+
+
+def test_empty_message_has_no_cues():
+    analysis = _customer("")
+    assert _cues(analysis) == []
+    assert analysis.escalation_risk == 0.0
+
+
+def test_agent_replies_have_no_escalation_risk():
+    analysis = cxcoach.analyze("I want a manager to look at this, it's urgent.", role="agent")
+    assert analysis.escalation_risk is None
+    assert _cues(analysis) == []
+    doc = Doc("You useless lot!", role="agent")
+    assert CustomerCueAnalyzer().analyze(doc) == ()
+    assert doc.escalation_risk is None
+
+
+def test_one_word_is_one_finding_per_label():
+    analysis = _customer("Sort this out, you clowns.")
+    spans = [(finding.label, finding.start, finding.end) for finding in _cues(analysis)]
+    assert ("abuse", 19, 25) in spans
+    assert len(spans) == len(set(spans)), spans
