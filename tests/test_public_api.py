@@ -13,7 +13,11 @@ import cxcoach
 EXPECTED_ALL = [
     "Analyzer",
     "AnswerStyleAnalyzer",
+    "Commitment",
+    "CommitmentAnalyzer",
     "Conversation",
+    "ConversationReport",
+    "CustomerCueAnalyzer",
     "Doc",
     "Estimate",
     "Evidence",
@@ -23,14 +27,20 @@ EXPECTED_ALL = [
     "Pipeline",
     "QuestionTypeAnalyzer",
     "Registry",
+    "Review",
     "SentenceSentiment",
     "SentimentAnalyzer",
     "SentimentResult",
+    "TechniqueAnalyzer",
+    "Tip",
     "__version__",
     "analyze",
     "create_analyzer",
     "errors",
     "register_analyzer",
+    "review",
+    "review_conversation",
+    "summarize",
 ]
 
 

@@ -26,26 +26,38 @@ if TYPE_CHECKING:
     from ._api import analyze
     from .analyzer import Analyzer
     from .answer_style import AnswerStyleAnalyzer
+    from .coach import review, review_conversation, summarize
+    from .commitments import CommitmentAnalyzer
+    from .customer_cues import CustomerCueAnalyzer
     from .models import (
+        Commitment,
         Conversation,
+        ConversationReport,
         Estimate,
         Evidence,
         Finding,
         Message,
         MessageAnalysis,
+        Review,
         SentenceSentiment,
         SentimentResult,
+        Tip,
     )
     from .pipeline import Pipeline
     from .question_type import QuestionTypeAnalyzer
     from .registry import Registry, create_analyzer, register_analyzer
     from .sentiment import SentimentAnalyzer
+    from .techniques import TechniqueAnalyzer
     from .text import Doc
 
 __all__ = [
     "Analyzer",
     "AnswerStyleAnalyzer",
+    "Commitment",
+    "CommitmentAnalyzer",
     "Conversation",
+    "ConversationReport",
+    "CustomerCueAnalyzer",
     "Doc",
     "Estimate",
     "Evidence",
@@ -55,21 +67,31 @@ __all__ = [
     "Pipeline",
     "QuestionTypeAnalyzer",
     "Registry",
+    "Review",
     "SentenceSentiment",
     "SentimentAnalyzer",
     "SentimentResult",
+    "TechniqueAnalyzer",
+    "Tip",
     "__version__",
     "analyze",
     "create_analyzer",
     "errors",
     "register_analyzer",
+    "review",
+    "review_conversation",
+    "summarize",
 ]
 
 # Where each public name lives; loaded on first access (PEP 562) to keep `import cxcoach` fast.
 _HOMES = {
     "Analyzer": "analyzer",
     "AnswerStyleAnalyzer": "answer_style",
+    "Commitment": "models",
+    "CommitmentAnalyzer": "commitments",
     "Conversation": "models",
+    "ConversationReport": "models",
+    "CustomerCueAnalyzer": "customer_cues",
     "Doc": "text",
     "Estimate": "models",
     "Evidence": "models",
@@ -79,12 +101,18 @@ _HOMES = {
     "Pipeline": "pipeline",
     "QuestionTypeAnalyzer": "question_type",
     "Registry": "registry",
+    "Review": "models",
     "SentenceSentiment": "models",
     "SentimentAnalyzer": "sentiment",
     "SentimentResult": "models",
+    "TechniqueAnalyzer": "techniques",
+    "Tip": "models",
     "analyze": "_api",
     "create_analyzer": "registry",
     "register_analyzer": "registry",
+    "review": "coach",
+    "review_conversation": "coach",
+    "summarize": "coach",
 }
 
 

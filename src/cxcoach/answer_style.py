@@ -48,6 +48,7 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 _LEADERS = frozenset(("please", "just", "simply", "then", "first", "next", "finally", "also", "now", "and", "so", "to"))
 
 _MONEY_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees", "charge", "charged", "pay", "refund"))
+_AMOUNT_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees"))
 _TIME_WORDS = frozenset(("when", "wen", "long", "soon", "eta", "time", "date", "day", "yet", "still", "today", "tomorrow"))
 
 
@@ -241,5 +242,9 @@ def _opening(estimates: tuple[Estimate, ...], question: Optional[Doc], openings:
     for estimate in timed or estimates:
         return "Lead with the outcome: " + openings[estimate.kind].replace("{text}", estimate.text)
     words = {token.norm for token in question.tokens} if question is not None else set()
-    asked = "amount" if words & _MONEY_WORDS else "time" if words & _TIME_WORDS else "decision"
+    # "how much is the fee" asks for an amount; "when will my refund arrive" for a time
+    if words & _AMOUNT_WORDS:
+        asked = "amount"
+    else:
+        asked = "time" if words & _TIME_WORDS else "amount" if words & _MONEY_WORDS else "decision"
     return "Lead with the outcome: " + openings[asked]

@@ -31,6 +31,7 @@ __all__ = [
     "InputTypeError",
     "InputValueError",
     "MissingDataError",
+    "MissingDependencyError",
     "ResourceError",
     "UnknownAnalyzerError",
 ]
@@ -66,6 +67,13 @@ class ResourceError(CxcoachError, ValueError):
 
 class MissingDataError(CxcoachError, LookupError):
     """A feature needs data that is not installed; the message names the package that ships it."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class MissingDependencyError(CxcoachError, ImportError):
+    """An optional feature needs a package that is not installed; the message says what to install."""
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

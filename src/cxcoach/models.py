@@ -24,15 +24,19 @@ __all__ = [
     "TECHNIQUES",
     "Commitment",
     "Conversation",
+    "ConversationReport",
     "Estimate",
     "Evidence",
     "Finding",
     "Message",
     "MessageAnalysis",
+    "Review",
     "Role",
     "SentenceSentiment",
     "SentimentLabel",
     "SentimentResult",
+    "StageCoverage",
+    "Tip",
 ]
 
 Role = Literal["customer", "agent"]
@@ -253,3 +257,97 @@ class MessageAnalysis(_Frozen):
     escalation_risk: Optional[float] = Field(default=None, ge=0.0, le=1.0)
     commitments: tuple[Commitment, ...] = ()
     findings: tuple[Finding, ...] = ()
+
+
+class Tip(_Frozen):
+    """One piece of coaching for a reply: what to change, where, and how.
+
+    Attributes:
+        code: A stable identifier (``"outcome_first"``, ``"acknowledge_feeling"``, ``"avoid_blame"``,
+            ``"avoid_dismissive"``, ``"sincere_apology"``, ``"set_limits"``, ``"offer_alternative"``,
+            ``"confirm_next_step"``), for apps that count or translate tips.
+        message: One line saying what is wrong.
+        start: Offset into the reply of the span the tip is about.
+        end: Offset one past its end.
+        text: The span's text (the whole reply when the tip is about something missing).
+        suggestion: A concrete phrase or rewrite.
+        evidence: The findings behind the tip.
+        turn: In a conversation report, the index of the agent turn the tip is about.
+    """
+
+    code: str
+    message: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    suggestion: str
+    evidence: tuple[Evidence, ...] = ()
+    turn: Optional[int] = None
+
+
+class StageCoverage(_Frozen):
+    """Which LDAL stages (PLAYBOOK section 2) a reply or a conversation covers."""
+
+    listen: bool = False
+    diffuse: bool = False
+    act: bool = False
+    leave_impression: bool = False
+
+
+class Review(_Frozen):
+    """The review of one reply to a customer message (`cxcoach.review`).
+
+    Attributes:
+        score: 0..100 by the rubric (see `cxcoach.coach.Rubric`).
+        tips: What to improve, most important first.
+        stages: The LDAL stages the reply covers.
+        points: How the score was made: (reason, points) pairs, in order.
+        customer: The analysis of the customer's message.
+        reply: The analysis of the reply (with the customer's message as context).
+    """
+
+    score: int = Field(ge=0, le=100)
+    tips: tuple[Tip, ...] = ()
+    stages: StageCoverage = StageCoverage()
+    points: tuple[tuple[str, float], ...] = ()
+    customer: MessageAnalysis
+    reply: MessageAnalysis
+
+
+class ConversationReport(_Frozen):
+    """How a conversation went (`cxcoach.review_conversation`).
+
+    Attributes:
+        turns: One analysis per turn, in order; an agent turn is analysed with the previous customer
+            turn as its context.
+        customer_start_sentiment: The customer's sentiment in the opening customer turn (``None``
+            when the customer never speaks).
+        customer_end_sentiment: The same, for the closing customer turn.
+        de_escalated: The customer started negative and ended neutral or positive.
+        sentiment_trajectory: The customer's sentiment score, turn by turn.
+        escalation_risk: The customer's escalation risk, turn by turn.
+        techniques_used: Every technique label the agent used anywhere.
+        process_answers_to_outcome_questions: Outcome questions answered with a process-only reply.
+        commitments: Every promise the agent made, in order.
+        commitments_kept: ``True`` when a later turn shows the promises kept, ``False`` when one shows a
+            promise broken, ``None`` when the conversation does not tell.
+        stages: The LDAL stages the agent covered.
+        tips: The three most useful tips for the agent; each names its turn (`Tip.turn`).
+        id: The conversation's id, if given.
+        metadata: The conversation's metadata (agent, team, channel...), for `cxcoach.summarize`.
+    """
+
+    turns: tuple[MessageAnalysis, ...]
+    customer_start_sentiment: Optional[SentimentLabel] = None
+    customer_end_sentiment: Optional[SentimentLabel] = None
+    de_escalated: bool = False
+    sentiment_trajectory: tuple[float, ...] = ()
+    escalation_risk: tuple[float, ...] = ()
+    techniques_used: frozenset[str] = frozenset()
+    process_answers_to_outcome_questions: int = 0
+    commitments: tuple[Commitment, ...] = ()
+    commitments_kept: Optional[bool] = None
+    stages: StageCoverage = StageCoverage()
+    tips: tuple[Tip, ...] = ()
+    id: Optional[str] = None
+    metadata: dict[str, str] = Field(default_factory=dict)
