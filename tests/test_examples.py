@@ -20,3 +20,11 @@ def test_outcome_first_example_compares_process_and_outcome_replies(tmp_path: Pa
     output = completed.stdout.lower()
     assert "process" in output
     assert "outcome" in output
+
+
+def test_techniques_example_names_techniques_cues_and_promises(tmp_path: Path) -> None:
+    completed = _run(REPO / "examples" / "techniques.py", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    output = completed.stdout
+    for expected in ("techniques:", "escalation risk:", "commitments:", "setting_limits", "apology"):
+        assert expected in output
