@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Any, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -46,7 +45,7 @@ from .models import (
 )
 from .phrases import PhraseMatcher
 from .pipeline import Pipeline
-from .resources import PathLike, _validate, read_toml
+from .resources import PathLike, load_data
 from .text import Doc, check_text
 
 __all__ = [
@@ -139,20 +138,13 @@ class Rubric(_Data):
         return self
 
 
-@lru_cache(maxsize=None)
-def _builtin_rubric() -> Rubric:
-    return _validate(Rubric, read_toml("coach.toml", package_file=True), "coach.toml")  # type: ignore[arg-type]
-
-
 def load_rubric(path: Optional[PathLike] = None) -> Rubric:
     """The built-in rubric, or a team's own TOML file of the same shape (see `Rubric`).
 
     Raises:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
-    if path is None:
-        return _builtin_rubric()
-    return _validate(Rubric, read_toml(path), path)  # type: ignore[arg-type]
+    return load_data(Rubric, "coach.toml", path)  # type: ignore[arg-type]
 
 
 class Coach:

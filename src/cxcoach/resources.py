@@ -43,6 +43,7 @@ __all__ = [
     "load_answer_cues",
     "load_commitment_cues",
     "load_customer_cues",
+    "load_data",
     "load_estimate_words",
     "load_lexicon",
     "load_question_cues",
@@ -211,9 +212,21 @@ def load_answer_cues() -> AnswerCues:
     return _validate(AnswerCues, read_toml("answer_cues.toml", package_file=True), "answer_cues.toml")
 
 
-@lru_cache(maxsize=8)
-def _builtin_lexicon() -> SentimentLexicon:
-    return _validate(SentimentLexicon, read_toml("support_lexicon.toml", package_file=True), "support_lexicon.toml")
+@lru_cache(maxsize=None)
+def _builtin(model: type[_Data], name: str) -> Any:
+    """A data file shipped in ``cxcoach/data``, validated once and cached."""
+    return _validate(model, read_toml(name, package_file=True), name)
+
+
+def load_data(model: type[_Data], builtin: str, path: PathLike | None = None) -> Any:
+    """A data file validated by ``model``: the built-in file ``builtin``, or the user's file at ``path``.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    if path is None:
+        return _builtin(model, builtin)
+    return _validate(model, read_toml(path), path)
 
 
 def load_lexicon(path: PathLike | None = None) -> SentimentLexicon:
@@ -225,9 +238,7 @@ def load_lexicon(path: PathLike | None = None) -> SentimentLexicon:
     Raises:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
-    if path is None:
-        return _builtin_lexicon()
-    return _validate(SentimentLexicon, read_toml(path), path)
+    return load_data(SentimentLexicon, "support_lexicon.toml", path)
 
 
 class TechniqueRule(_Data):
@@ -324,11 +335,6 @@ class TechniquePack(_Data):
 _RULE_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this")
 
 
-@lru_cache(maxsize=None)
-def _builtin_techniques() -> TechniquePack:
-    return _validate(TechniquePack, read_toml("techniques.toml", package_file=True), "techniques.toml")
-
-
 def load_technique_pack(path: PathLike | None = None) -> TechniquePack:
     """Load a technique pack: the built-in one, or a user's TOML file of the same shape.
 
@@ -338,9 +344,7 @@ def load_technique_pack(path: PathLike | None = None) -> TechniquePack:
     Raises:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
-    if path is None:
-        return _builtin_techniques()
-    return _validate(TechniquePack, read_toml(path), path)
+    return load_data(TechniquePack, "techniques.toml", path)
 
 
 class CueRule(_Data):
@@ -388,20 +392,13 @@ class CustomerCuePack(_Data):
         return value
 
 
-@lru_cache(maxsize=None)
-def _builtin_customer_cues() -> CustomerCuePack:
-    return _validate(CustomerCuePack, read_toml("customer_cues.toml", package_file=True), "customer_cues.toml")
-
-
 def load_customer_cues(path: PathLike | None = None) -> CustomerCuePack:
     """Load customer-cue phrases: the built-in pack, or a user's TOML file of the same shape.
 
     Raises:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
-    if path is None:
-        return _builtin_customer_cues()
-    return _validate(CustomerCuePack, read_toml(path), path)
+    return load_data(CustomerCuePack, "customer_cues.toml", path)
 
 
 class CommitmentCues(_Data):
