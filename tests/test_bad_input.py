@@ -193,3 +193,13 @@ def test_the_network_block_itself_works(tmp_path):
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert completed.stdout.startswith("blocked network access attempted")
     assert "blocked socket" in completed.stdout
+
+
+def test_one_long_unpunctuated_reply_full_of_promises_and_cues_stays_linear():
+    # one "sentence" of 60 KB: clause searches are bounded, so 10x the text costs about 10x the time
+    from timing import best_analysis_time
+
+    unit = "I will call you and we will email you and it will arrive so sorry we cannot but we can offer another option "
+    small = best_analysis_time(lambda: unit * 50, budget=0.1, role="agent", context="When will it arrive?")
+    large = best_analysis_time(lambda: unit * 500, budget=0.0, role="agent", context="When will it arrive?")
+    assert large / small < 25, f"{small:.4f}s for 6 KB, {large:.4f}s for 60 KB"

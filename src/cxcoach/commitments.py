@@ -14,6 +14,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from .estimates import EstimateParser, estimates_within
@@ -29,6 +30,9 @@ _CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?",
 _JOINERS = frozenset(("and", "but", "so", "then", "also", "plus"))
 # Subject words that may stand before a bare "will" ("your new card will arrive", "the engineer will").
 _SUBJECT_REACH = 4
+# A promise's clause reaches at most this many tokens back from its marker: a longer run without a
+# comma or "and" is not one clause, and the bound keeps a huge unpunctuated text linear.
+_CLAUSE_REACH = 40
 # Words of the action kept in `Commitment.action` after the marker.
 _ACTION_WORDS = 8
 
@@ -80,6 +84,9 @@ class CommitmentAnalyzer:
         matches = self._matcher.find_in_words(positions, words)
         markers = [(first, last, self._kinds[phrase]) for phrase, first, last in matches
                    if self._kinds[phrase] & {"agent", "company"}]
+        # token indexes of hedges and conditions, in order: looked up by binary search per promise
+        hedges = [first for phrase, first, _ in matches if "hedge" in self._kinds[phrase]]
+        conditions = [first for phrase, first, _ in matches if "condition" in self._kinds[phrase]]
         begins = []
         for first, _, _ in markers:
             begin = _clause_start(tokens, first)
@@ -88,19 +95,19 @@ class CommitmentAnalyzer:
             begins.append(begin)
         results = []
         for n, (first, last, kinds) in enumerate(markers):
-            k = positions.index(last) + 1
+            k = bisect_right(positions, last)  # the first word after the marker
             blocked = self._not_promises.find_in_words(positions[k : k + 3], words[k : k + 3])
             if blocked and blocked[0][1] == positions[min(k, len(positions) - 1)]:
                 continue  # "you'll need to...", "we'll try to..."
             begin = begins[n]
             end = _clause_end(tokens, last, begins[n + 1] if n + 1 < len(markers) else len(tokens))
-            if any("hedge" in self._kinds[phrase] for phrase, at, _ in matches if begin <= at <= end):
+            if bisect_right(hedges, end) > bisect_left(hedges, begin):
                 continue  # "it should arrive Friday", "I can send one": a hedge or an offer
             # a condition before the promise ("if it isn't there by Friday, I'll...") or after it ("...
             # if the item comes back") is kept apart from what is promised
-            conditions = [f for phrase, f, _ in matches if "condition" in self._kinds[phrase] and f < end]
-            before = [f for f in conditions if f < first and (not begins[:n] or f > begins[n - 1])]
-            after = [f for f in conditions if f > last]
+            floor = begins[n - 1] if n else -1
+            before = conditions[bisect_right(conditions, floor) : bisect_left(conditions, first)]
+            after = conditions[bisect_right(conditions, last) : bisect_left(conditions, end)]
             condition = None
             if before:
                 begin = max(begin, _promise_start(tokens, first))
@@ -162,8 +169,10 @@ def _promise_start(tokens: tuple[Token, ...], marker: int) -> int:
 
 
 def _clause_start(tokens: tuple[Token, ...], first: int) -> int:
+    """Where the clause of the marker at ``first`` starts (at most `_CLAUSE_REACH` tokens back)."""
     begin = first
-    while begin > 0 and tokens[begin - 1].text not in _CLAUSE_PUNCT and tokens[begin - 1].norm not in _JOINERS:
+    floor = max(0, first - _CLAUSE_REACH)
+    while begin > floor and tokens[begin - 1].text not in _CLAUSE_PUNCT and tokens[begin - 1].norm not in _JOINERS:
         begin -= 1
     return begin
 

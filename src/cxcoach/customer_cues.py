@@ -76,9 +76,10 @@ class CustomerCueAnalyzer:
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             positions, words = doc.sentence_words(sentence)
-            for phrase, first, last in self._cues.find_in_words(positions, words):
-                i = positions.index(first)
-                j = positions.index(last)
+            matches = self._cues.find_in_words(positions, words)
+            word_of = {position: k for k, position in enumerate(positions)} if matches else {}
+            for phrase, first, last in matches:
+                i, j = word_of[first], word_of[last]
                 for label, kind in self._tags[phrase]:
                     if kind == "not_this":
                         continue

@@ -30,6 +30,7 @@ Examples:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, estimates_within
@@ -55,6 +56,9 @@ _DEFLECTION_REACH = 3
 # Tokens and words that end a clause: a technique's span is its clause, and a follow-up's time is the
 # one in its own clause.
 _CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…"))
+# A clause reaches at most this many tokens either side of a cue: a longer run without punctuation is
+# not one clause, and the bound keeps a huge unpunctuated text linear.
+_CLAUSE_REACH = 40
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 # Words after an estimate that make it a rule, not a time for the customer's result ("within 30
 # days of purchase", "48 hours before arrival") or a past event ("3 days ago").
@@ -147,15 +151,15 @@ class TechniqueAnalyzer:
         question = any(token.text.startswith("?") or token.text.endswith("?") for token in tokens[-3:])
         word_of = {position: i for i, position in enumerate(positions)}
         start = self._start(words)
+        refusals = self._refusals.find_in_words(positions, words)
+        said_no = refusals[0][1] if refusals else None  # token index of this sentence's first "no"
         hits: list[_Hit] = []
         for phrase, first, last in self._cues.find_in_words(positions, words):
             i, j = word_of[first], word_of[last]
             for label, kind in self._tags[phrase]:
                 if kind == "not_this":
                     continue  # a look-alike: matched only so that it hides the cue inside it
-                if kind == "after_refusal" and not (
-                    (refused and refused[0]) or self._refusals.find_in_words(positions[:i], words[:i])
-                ):
+                if kind == "after_refusal" and not ((refused and refused[0]) or (said_no is not None and said_no < first)):
                     continue  # "we can repair it" is an alternative only after a no
                 if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
                     continue
@@ -181,7 +185,7 @@ class TechniqueAnalyzer:
             if mirrored is not None:
                 hits.append(mirrored)
         if refused is not None and not refused[0]:
-            refused[0] = bool(self._refusals.find_in_words(positions, words))
+            refused[0] = said_no is not None
         return hits
 
     def _start(self, words: list[str]) -> int:
@@ -217,7 +221,7 @@ class TechniqueAnalyzer:
             found = matcher.find_in_words(positions[j + 1 : j + 1 + _FRAME_REACH], words[j + 1 : j + 1 + _FRAME_REACH])
             if not found:
                 return False
-            between = words[j + 1 : positions.index(found[0][1])]
+            between = words[j + 1 : bisect_left(positions, found[0][1])]
             return not any(word in self.pack.negators for word in between)  # "you're not being a pain"
         if kind == "after_future":
             return self._promised(words, i)
@@ -416,13 +420,13 @@ def _resolve(tokens: tuple[Token, ...], hits: list[_Hit]) -> list[_Hit]:
     """Drop the hits that give way to another label in the same clause (see `_YIELDS`)."""
     if len(hits) < 2:
         return hits
-    kept = []
-    for hit in hits:
-        stronger = _YIELDS.get(hit.label)
-        if stronger and any(other.label in stronger and _same_clause(tokens, hit.first, other.first) for other in hits):
-            continue
-        kept.append(hit)
-    return kept
+    clauses = [_clause(tokens, hit.first, hit.last, by_words=True) for hit in hits]
+    labels: dict[tuple[int, int], set[str]] = {}
+    for hit, clause in zip(hits, clauses):
+        labels.setdefault(clause, set()).add(hit.label)
+    return [
+        hit for hit, clause in zip(hits, clauses) if not _YIELDS.get(hit.label, frozenset()) & labels[clause]
+    ]
 
 
 _PARSER: Optional[EstimateParser] = None
@@ -488,10 +492,12 @@ def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = F
     """
     stop = _is_break if by_words else (lambda token: token.text in _CLAUSE_PUNCT)
     begin = first
-    while begin > 0 and not stop(tokens[begin - 1]):
+    floor = max(0, first - _CLAUSE_REACH)
+    while begin > floor and not stop(tokens[begin - 1]):
         begin -= 1
     end = last
-    while end < len(tokens) - 1 and not stop(tokens[end + 1]):
+    ceiling = min(len(tokens) - 1, last + _CLAUSE_REACH)
+    while end < ceiling and not stop(tokens[end + 1]):
         end += 1
     if end + 1 < len(tokens) and tokens[end + 1].text.startswith("?"):
         end += 1  # keep a question's "?" in its span
