@@ -271,3 +271,11 @@ def test_doc_rejects_unknown_roles(role):
 def test_doc_keeps_role_and_context(role):
     doc = Doc("It arrived, thanks.", role=role, context="Where is my parcel?")
     assert (doc.role, doc.context) == (role, "Where is my parcel?")
+
+
+def test_an_analysed_doc_can_be_the_context_and_is_reused():
+    customer = Doc("When will my refund arrive?")
+    customer.question_type = "outcome_question"
+    reply = Doc("It is on its way.", role="agent", context=customer)
+    assert reply.context == customer.text
+    assert reply.context_doc is customer

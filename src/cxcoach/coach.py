@@ -28,7 +28,7 @@ import statistics
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from .errors import InputTypeError, InputValueError, MissingDependencyError, type_name
 from .models import (
@@ -45,7 +45,7 @@ from .models import (
 )
 from .phrases import PhraseMatcher
 from .pipeline import Pipeline
-from .resources import PathLike, load_data
+from .resources import PathLike, _Data, load_data
 from .text import Doc, check_text
 
 __all__ = [
@@ -82,10 +82,6 @@ _TIP_LABELS = {
 _CONVERSATION_TIPS = 3
 
 TurnsInput = Union[Conversation, Iterable[Union[Message, Mapping[str, Any]]]]
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class TipText(_Data):
@@ -175,8 +171,7 @@ class Coach:
         check_text(reply, "reply")
         customer_doc = Doc(customer)
         asked = self.pipeline.analyze_doc(customer_doc)
-        reply_doc = Doc(reply, role="agent", context=customer)
-        reply_doc._context_doc = customer_doc  # read once: the reply's context is the analysed message
+        reply_doc = Doc(reply, role="agent", context=customer_doc)  # the analysed message, read once
         answered = self.pipeline.analyze_doc(reply_doc)
         score, points, tips = self._judge(asked, answered, reply_doc)
         return _trusted(
@@ -274,10 +269,9 @@ class Coach:
                 pending = [*pending, doc] if not answered_since else [doc]
                 answered_since = False
                 continue
-            context = pending[0] if len(pending) == 1 else None
-            doc = Doc(message.text, role="agent", context="\n".join(d.text for d in pending) if pending else None)
-            if context is not None:
-                doc._context_doc = context  # the customer turn is already tokenized and classified
+            # one customer turn is reused as analysed; several in a row are read together
+            context = pending[0] if len(pending) == 1 else "\n".join(d.text for d in pending) if pending else None
+            doc = Doc(message.text, role="agent", context=context)
             analysis = self.pipeline.analyze_doc(doc)
             docs.append(doc)
             analyses.append(analysis)

@@ -17,16 +17,15 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
-from .estimates import EstimateParser, estimates_within
+from .estimates import EstimateParser, _default_parser, estimates_within
 from .models import Commitment, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
 from .resources import CommitmentCues, load_commitment_cues
-from .text import Doc, Sentence, Token
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, Doc, Sentence, Token
 
 __all__ = ["CommitmentAnalyzer"]
 
-# Punctuation that ends a promise's clause; "and"/"but" before another marker start a new one.
-_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…"))
+# Besides punctuation (CLAUSE_PUNCT), these words before another marker start a new promise.
 _JOINERS = frozenset(("and", "but", "so", "then", "also", "plus"))
 # Subject words that may stand before a bare "will" ("your new card will arrive", "the engineer will").
 _SUBJECT_REACH = 4
@@ -67,9 +66,7 @@ class CommitmentAnalyzer:
             return ()
         estimates = doc.estimates
         if estimates is None:
-            if self._estimates is None:
-                self._estimates = EstimateParser()
-            estimates = self._estimates.parse_doc(doc)
+            estimates = (self._estimates or _default_parser()).parse_doc(doc)
         found: list[Commitment] = []
         for sentence in doc.sentences:
             found.extend(self._sentence(doc, sentence, estimates))

@@ -80,6 +80,7 @@ class CustomerCueAnalyzer:
             word_of = {position: k for k, position in enumerate(positions)} if matches else {}
             for phrase, first, last in matches:
                 i, j = word_of[first], word_of[last]
+                found: set[str] = set()  # one finding per cue, even when two kinds of phrase find it
                 for label, kind in self._tags[phrase]:
                     if kind == "not_this":
                         continue
@@ -89,8 +90,9 @@ class CustomerCueAnalyzer:
                         continue  # "called three times", not "charged twice"
                     if kind == "before_contact" and not _near(self._contacts, words, j + 1, j + 1 + _CONTACT_REACH):
                         continue  # "third email", not "the wrong address for the third time"
-                    if any(f.label == label and f.start == tokens[first].start for f in findings[-3:]):
-                        continue  # one finding per cue, even when two kinds of phrase find it
+                    if label in found:
+                        continue
+                    found.add(label)
                     findings.append(self._finding(doc, tokens, label, kind, phrase, first, last))
         doc.escalation_risk = self._risk(doc, findings)
         return tuple(findings)

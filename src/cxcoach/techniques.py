@@ -30,14 +30,14 @@ Examples:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Optional
 
-from .estimates import EstimateParser, estimates_within
+from .estimates import EstimateParser, _default_parser, estimates_within
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import TechniquePack, load_answer_cues, load_technique_pack
-from .text import WORD_KINDS, Doc, Sentence, Token
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token
 
 __all__ = ["TechniqueAnalyzer"]
 
@@ -53,12 +53,11 @@ _FUTURE_REACH = 3
 # A deflection turns an apology into a non-apology this many words after it ("we apologise for any
 # inconvenience", "we're sorry your mother felt").
 _DEFLECTION_REACH = 3
-# Tokens and words that end a clause: a technique's span is its clause, and a follow-up's time is the
-# one in its own clause.
-_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…"))
 # A clause reaches at most this many tokens either side of a cue: a longer run without punctuation is
 # not one clause, and the bound keeps a huge unpunctuated text linear.
 _CLAUSE_REACH = 40
+# Words that also end a clause (besides CLAUSE_PUNCT): a technique's span is its clause, and a
+# follow-up's time is the one in its own clause.
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 # Words after an estimate that make it a rule, not a time for the customer's result ("within 30
 # days of purchase", "48 hours before arrival") or a past event ("3 days ago").
@@ -429,16 +428,6 @@ def _resolve(tokens: tuple[Token, ...], hits: list[_Hit]) -> list[_Hit]:
     ]
 
 
-_PARSER: Optional[EstimateParser] = None
-
-
-def _default_parser() -> EstimateParser:
-    global _PARSER
-    if _PARSER is None:
-        _PARSER = EstimateParser()
-    return _PARSER
-
-
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
@@ -469,11 +458,8 @@ def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
 
 
 def _token_at(tokens: tuple[Token, ...], offset: int) -> int:
-    """Index of the sentence token that contains character ``offset``."""
-    for k, token in enumerate(tokens):
-        if token.end > offset:
-            return k
-    return len(tokens) - 1
+    """Index of the sentence token that contains character ``offset`` (tokens are in text order)."""
+    return min(bisect_right(tokens, offset, key=lambda token: token.end), len(tokens) - 1)
 
 
 def _is_break(token: Token) -> bool:

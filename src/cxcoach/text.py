@@ -22,7 +22,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Literal, NamedTuple, Optional
+from typing import TYPE_CHECKING, Literal, NamedTuple, Optional, Union
 
 from .errors import InputTypeError, InputValueError, type_name
 from .models import ROLES
@@ -31,7 +31,7 @@ from .resources import TextRules, load_text_rules
 if TYPE_CHECKING:
     from .models import Commitment, Estimate, SentimentResult
 
-__all__ = ["WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
+__all__ = ["CLAUSE_PUNCT", "WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
 
 TokenKind = Literal[
     "word", "number", "money", "time", "code", "url", "email", "handle", "hashtag",
@@ -39,6 +39,9 @@ TokenKind = Literal[
 ]
 """What a token is. An HTML entity left in scraped text (``&amp;``) is one ``symbol`` token."""
 
+
+CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…"))
+"""Punctuation that ends a clause (used by analyzers that read clauses: techniques, commitments)."""
 
 WORD_KINDS = frozenset(("word", "code", "number", "time", "money", "abbreviation"))
 """Token kinds that count as words for phrase matching (punctuation, emoji and URLs do not)."""
@@ -242,7 +245,8 @@ class Doc:
         text: The message. Lone UTF-16 surrogates are replaced by U+FFFD (one character for one, so
             offsets are unchanged) to keep results JSON-serialisable.
         role: ``"customer"`` or ``"agent"``.
-        context: For an agent reply, the customer message it answers.
+        context: For an agent reply, the customer message it answers: its text, or a `Doc` of it
+            (analysed already, so its tokens and question type are reused).
 
     Raises:
         InputTypeError: ``text`` or ``context`` is not a string.
@@ -254,9 +258,12 @@ class Doc:
         "sentiment", "question_type", "answer_style", "estimates", "techniques", "escalation_risk", "commitments",
     )
 
-    def __init__(self, text: str, role: str = "customer", context: Optional[str] = None) -> None:
+    def __init__(self, text: str, role: str = "customer", context: Optional[Union[str, Doc]] = None) -> None:
         check_text(text)
-        if context is not None:
+        context_doc = None
+        if isinstance(context, Doc):  # already analysed: reuse its tokens and slots
+            context_doc, context = context, context.text
+        elif context is not None:
             check_text(context, "context")
             context = _LONE_SURROGATE.sub("\ufffd", context)
         self.text: str = _LONE_SURROGATE.sub("\ufffd", text)
@@ -264,7 +271,7 @@ class Doc:
         self.context: Optional[str] = context
         self._tokens: Optional[tuple[Token, ...]] = None
         self._sentences: Optional[tuple[Sentence, ...]] = None
-        self._context_doc: Optional[Doc] = None
+        self._context_doc: Optional[Doc] = context_doc
         self._words: dict[int, tuple[list[int], list[str]]] = {}
         self.sentiment: Optional[SentimentResult] = None
         self.question_type: Optional[str] = None
