@@ -29,10 +29,14 @@ if TYPE_CHECKING:
     from .coach import review, review_conversation, summarize
     from .commitments import CommitmentAnalyzer
     from .customer_cues import CustomerCueAnalyzer
+    from .drafting import Drafter, draft_reply, lint, rewrite
     from .models import (
         Commitment,
         Conversation,
         ConversationReport,
+        Draft,
+        DraftCheck,
+        DraftPart,
         Estimate,
         Evidence,
         Finding,
@@ -59,6 +63,10 @@ __all__ = [
     "ConversationReport",
     "CustomerCueAnalyzer",
     "Doc",
+    "Draft",
+    "DraftCheck",
+    "DraftPart",
+    "Drafter",
     "Estimate",
     "Evidence",
     "Finding",
@@ -76,10 +84,13 @@ __all__ = [
     "__version__",
     "analyze",
     "create_analyzer",
+    "draft_reply",
     "errors",
+    "lint",
     "register_analyzer",
     "review",
     "review_conversation",
+    "rewrite",
     "summarize",
 ]
 
@@ -93,6 +104,10 @@ _HOMES = {
     "ConversationReport": "models",
     "CustomerCueAnalyzer": "customer_cues",
     "Doc": "text",
+    "Draft": "models",
+    "DraftCheck": "models",
+    "DraftPart": "models",
+    "Drafter": "drafting",
     "Estimate": "models",
     "Evidence": "models",
     "Finding": "models",
@@ -109,9 +124,12 @@ _HOMES = {
     "Tip": "models",
     "analyze": "_api",
     "create_analyzer": "registry",
+    "draft_reply": "drafting",
+    "lint": "drafting",
     "register_analyzer": "registry",
     "review": "coach",
     "review_conversation": "coach",
+    "rewrite": "drafting",
     "summarize": "coach",
 }
 

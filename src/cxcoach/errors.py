@@ -11,7 +11,10 @@ CxcoachError
 ├── AnalyzerError (TypeError)           an object does not implement the Analyzer protocol
 ├── UnknownAnalyzerError (LookupError)  no analyzer or backend is registered under that name
 ├── ResourceError (ValueError)          a data file (lexicon, pack) is missing or invalid
-└── MissingDataError (LookupError)      a feature needs data that is not installed
+├── MissingDataError (LookupError)      a feature needs data that is not installed
+├── MissingDependencyError (ImportError) an optional feature needs a package that is not installed
+├── MissingFactsError (LookupError)     a reply draft needs facts that were not given
+└── DraftCheckError (ValueError)        no draft passed its self-check
 ```
 
 Examples:
@@ -28,10 +31,12 @@ from __future__ import annotations
 __all__ = [
     "AnalyzerError",
     "CxcoachError",
+    "DraftCheckError",
     "InputTypeError",
     "InputValueError",
     "MissingDataError",
     "MissingDependencyError",
+    "MissingFactsError",
     "ResourceError",
     "UnknownAnalyzerError",
 ]
@@ -77,6 +82,28 @@ class MissingDependencyError(CxcoachError, ImportError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class MissingFactsError(CxcoachError, LookupError):
+    """A reply draft needs facts that were not given; ``missing`` names the slots that would do."""
+
+    def __init__(self, message: str, missing: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class DraftCheckError(CxcoachError, ValueError):
+    """No draft passed its self-check (usually a fact whose words break a guarantee, such as blame).
+
+    ``draft`` is the last draft tried, with its ``check.problems``.
+    """
+
+    def __init__(self, message: str, draft: object = None) -> None:
+        super().__init__(message)
+        self.draft = draft
 
 
 def type_name(value: object) -> str:

@@ -25,6 +25,9 @@ __all__ = [
     "Commitment",
     "Conversation",
     "ConversationReport",
+    "Draft",
+    "DraftCheck",
+    "DraftPart",
     "Estimate",
     "Evidence",
     "Finding",
@@ -351,3 +354,54 @@ class ConversationReport(_Frozen):
     tips: tuple[Tip, ...] = ()
     id: Optional[str] = None
     metadata: dict[str, str] = Field(default_factory=dict)
+
+
+class DraftPart(_Span):
+    """One sentence of a `Draft`: the template block that wrote it and why that block was chosen.
+
+    Attributes:
+        block: The block's name in the template pack (``"outcome"``, ``"label_feeling"``...), or
+            ``"kept"`` for a sentence `cxcoach.rewrite` kept from the original reply.
+        wording: The index of the wording used within the block (``-1`` for a kept sentence).
+        reason: Why the block is in the draft, in words ("the customer asked an outcome question").
+    """
+
+    block: str
+    wording: int
+    reason: str
+
+
+class DraftCheck(_Frozen):
+    """The self-check of a draft: the analyzers run on it, and the playbook's guarantees tested.
+
+    Attributes:
+        passed: True when no problem was found.
+        problems: One line per broken guarantee (empty when ``passed``).
+        analysis: The draft's own analysis, as an agent reply to the customer's message.
+    """
+
+    passed: bool
+    problems: tuple[str, ...] = ()
+    analysis: MessageAnalysis
+
+
+class Draft(_Frozen):
+    """A reply drafted from a template pack (`cxcoach.draft_reply`) or rewritten (`cxcoach.rewrite`).
+
+    Attributes:
+        text: The reply.
+        parts: Each sentence with its character offsets in ``text``, the block that wrote it and why.
+        playbook: The playbook that ordered the blocks (``"rewrite"`` for `cxcoach.rewrite`).
+        tone: The tone of the wordings (``"formal"`` or ``"friendly"``).
+        check: The self-check: the draft's analysis and whether it keeps the playbook's guarantees.
+        customer: The analysis of the customer's message the draft answers.
+        notes: What else the engine did, in words (for a rewrite: the sentences it removed and why).
+    """
+
+    text: str
+    parts: tuple[DraftPart, ...]
+    playbook: str
+    tone: str
+    check: DraftCheck
+    customer: MessageAnalysis
+    notes: tuple[str, ...] = ()
