@@ -31,14 +31,14 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from typing import Any, Mapping, Optional
+from typing import Any, Mapping, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict
 
 from .errors import DraftCheckError, InputTypeError, InputValueError, MissingFactsError, type_name
 from .models import Draft, DraftCheck, DraftPart, Finding, MessageAnalysis, _trusted
 from .pipeline import Pipeline
-from .templates import TONES, Block, Playbook, Situation, TemplatePack, Wording, load_template_pack, render
+from .templates import TONES, Block, Situation, TemplatePack, Wording, load_template_pack, render
 from .text import Doc, check_text
 
 __all__ = ["Drafter", "LintProblem", "LintReport", "draft_reply", "lint", "rewrite"]
@@ -52,6 +52,9 @@ _FORBIDDEN = ("dismissive", "blaming")
 # Wording choices tried before giving up: a failing check is almost always a fact's own words
 # (blame inside a fact fails every wording), so a few tries are enough to route around the rest.
 _ATTEMPTS = 4
+# Entries kept in the drafter's caches (steps per playbook, tone, situation and facts present; validated
+# facts): a few hundred distinct keys occur in practice.
+_STEP_CACHE_SIZE = 4096
 # Sentences a rewrite drops: they break a guarantee, or (deferral) promise the answer the outcome now gives.
 _DROP_LABELS = {"dismissive": "dismissive", "blaming": "blaming", "non_apology": "a deflecting apology"}
 
@@ -71,6 +74,15 @@ def _pick(key: str, count: int) -> int:
     """A deterministic index in ``range(count)`` from ``key`` (the same on every machine and run)."""
     digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big") % count
+
+
+class _Step(NamedTuple):
+    """A playbook step that applies: the block, the wordings usable with the facts, why it is there."""
+
+    name: str
+    block: Block
+    usable: tuple[int, ...]
+    reason: str
 
 
 class _Composer:
@@ -108,6 +120,15 @@ class Drafter:
         self.pipeline = pipeline or Pipeline()
         self.check_pipeline = check_pipeline or Pipeline(["answer_style", "techniques"])
         self._outcome_blocks = frozenset(name for name, block in self.pack.blocks.items() if block.outcome)
+        # The steps depend only on the playbook, the tone, the situation and which facts are present,
+        # a small discrete space: cache them (risk is left out of the key unless a condition reads it).
+        self._uses_risk = any(
+            item.when.uses_risk
+            for item in (*self.pack.blocks.values(), *self.pack.playbooks.values(),
+                         *(w for b in self.pack.blocks.values() for w in b.wordings))
+        )
+        self._step_cache: dict[tuple[Any, ...], tuple[_Step, ...]] = {}
+        self._facts_cache: dict[tuple[Any, ...], tuple[dict[str, str], frozenset[str]]] = {}
 
     # -- drafting --------------------------------------------------------------------------------
 
@@ -123,21 +144,19 @@ class Drafter:
         check_text(customer_message, "customer_message")
         tone = self._tone(tone)
         seed = _seed(seed)
-        values = self.pack.facts(facts)
-        given = frozenset(key for key, value in (facts or {}).items() if value is not None)
+        values, given = self._facts(facts)
         customer_doc = Doc(customer_message)
         customer = self.pipeline.analyze_doc(customer_doc)
         situation = _situation(customer)
         name = self._playbook(playbook, situation)
-        steps = self._steps(self.pack.playbooks[name], situation, values, tone)
+        steps = self._steps(name, situation, values, tone)
         key = f"{seed}\x1f{' '.join(customer_message.lower().split())}"
         draft: Optional[Draft] = None
         for attempt in range(_ATTEMPTS):
             composer = _Composer()
-            for step, block, wordings in steps:
-                index = _choose(block, wordings, given, f"{key}\x1f{attempt}\x1f{step}")
-                reason = f"{block.purpose} ({name} playbook; {_why(block, situation)})"
-                composer.add(render(block.wordings[index].text, values), step, index, reason)
+            for step in steps:
+                index = _choose(step.block, step.usable, given, f"{key}\x1f{attempt}\x1f{step.name}")
+                composer.add(render(step.block.wordings[index].text, values), step.name, index, step.reason)
             draft = self._finish(composer, name, tone, customer_doc, customer, situation, ())
             if draft.check.passed:
                 return draft
@@ -147,6 +166,24 @@ class Drafter:
             "check the facts' wording, or the template pack with `cxcoach lint`",
             draft,
         )
+
+    def _facts(self, facts: Optional[Mapping[str, Any]]) -> tuple[dict[str, str], frozenset[str]]:
+        """The facts as text (fallbacks filled in), and the names the caller gave; cached, since an app
+        usually drafts many replies with the same facts."""
+        try:
+            key: Optional[tuple[Any, ...]] = tuple(sorted(facts.items())) if isinstance(facts, Mapping) else None
+            hash(key)
+        except TypeError:  # unhashable or unorderable values: validate without the cache
+            key = None
+        cached = self._facts_cache.get(key) if key is not None else None
+        if cached is None:
+            values = self.pack.facts(facts)
+            cached = values, frozenset(name for name, value in (facts or {}).items() if value is not None)
+            if key is not None:
+                if len(self._facts_cache) > _STEP_CACHE_SIZE:
+                    self._facts_cache.clear()
+                self._facts_cache[key] = cached
+        return dict(cached[0]), cached[1]
 
     def _tone(self, tone: Optional[str]) -> str:
         if tone is None:
@@ -169,25 +206,33 @@ class Drafter:
         return self.pack.select[-1]
 
     def _steps(
-        self, playbook: Playbook, situation: Situation, values: Mapping[str, str], tone: str
-    ) -> list[tuple[str, Block, list[int]]]:
-        """The playbook's steps that apply here, each with its usable wordings.
+        self, playbook: str, situation: Situation, values: Mapping[str, str], tone: str, strict: bool = True
+    ) -> tuple[_Step, ...]:
+        """The playbook's steps that apply here, each with its usable wordings and the reason it is there.
 
         Raises:
-            MissingFactsError: A required step applies but none of its wordings has its facts.
+            MissingFactsError: ``strict``, and a required step applies but none of its wordings has its facts.
         """
+        situation = situation if self._uses_risk else situation._replace(risk=0.0)
+        key = (playbook, tone, situation, frozenset(values), strict)
+        cached = self._step_cache.get(key)
+        if cached is not None:
+            return cached
         steps = []
         missing: list[str] = []
         slots: set[str] = set()
-        for step in playbook.steps:
+        required = self.pack.playbooks[playbook].required
+        for step in self.pack.playbooks[playbook].steps:
             block = self.pack.blocks[step]
             if not block.when.holds(situation):
                 continue
-            fitting = [i for i, w in enumerate(block.wordings) if w.tone in (None, tone) and w.when.holds(situation)]
-            usable = [i for i in fitting if all(slot in values for slot in block.wordings[i].slots)]
+            fitting = [i for i, w in enumerate(block.wordings)
+                       if w.tone in (None, tone) and (w.when.always or w.when.holds(situation))]
+            usable = tuple(i for i in fitting if all(slot in values for slot in block.wordings[i].slots))
             if usable:
-                steps.append((step, block, usable))
-            elif step in playbook.required and fitting:
+                reason = f"{block.purpose} ({playbook} playbook; {_why(block, situation)})"
+                steps.append(_Step(step, block, usable, reason))
+            elif strict and step in required and fitting:
                 options = _options(block.wordings[i] for i in fitting)
                 slots.update(slot for option in options for slot in option)
                 choices = " or ".join("+".join(option) for option in options)
@@ -198,7 +243,10 @@ class Drafter:
                 + ". Pass them as facts={...} (cxcoach.templates.load_template_pack().slots describes each)",
                 tuple(sorted(slots)),
             )
-        return steps
+        if len(self._step_cache) > _STEP_CACHE_SIZE:
+            self._step_cache.clear()
+        self._step_cache[key] = result = tuple(steps)
+        return result
 
     # -- the self-check --------------------------------------------------------------------------
 
@@ -225,32 +273,34 @@ class Drafter:
         self, parts: tuple[DraftPart, ...], analysis: MessageAnalysis, situation: Situation
     ) -> tuple[str, ...]:
         """The guarantees the draft breaks, one line each."""
-        problems = []
-        used = analysis.techniques or frozenset()
-        for label in _FORBIDDEN:
-            for finding in _labelled(analysis, label):
-                problems.append(f"{label}: {finding.text!r}")
+        found: dict[str, list[Finding]] = {}
+        for finding in analysis.findings:
+            found.setdefault(finding.label, []).append(finding)
+        problems = [f"{label}: {finding.text!r}" for label in _FORBIDDEN for finding in found.get(label, ())]
         if situation.question_type == "outcome_question":
-            problems += self._outcome_problems(parts, analysis)
-        if situation.sentiment == "negative" and situation.intensity >= _UPSET_INTENSITY and not used & _FEELING:
+            problems += self._outcome_problems(parts, analysis, found)
+        if situation.sentiment == "negative" and situation.intensity >= _UPSET_INTENSITY \
+                and not (analysis.techniques or frozenset()) & _FEELING:
             problems.append("the customer is upset and the draft neither labels nor validates the feeling")
         if situation.cues & _ABUSIVE:
             first_end = parts[0].end if parts else 0
-            if not any(f.start < first_end for f in _labelled(analysis, "setting_limits")):
+            if not any(f.start < first_end for f in found.get("setting_limits", ())):
                 problems.append("the customer is abusive and the first sentence does not set a limit")
         return tuple(problems)
 
-    def _outcome_problems(self, parts: tuple[DraftPart, ...], analysis: MessageAnalysis) -> list[str]:
+    def _outcome_problems(
+        self, parts: tuple[DraftPart, ...], analysis: MessageAnalysis, found: dict[str, list[Finding]]
+    ) -> list[str]:
+        problems = []
+        if analysis.answer_style not in ("outcome", "mixed") or "outcome_first_violation" in found:
+            problems.append(f"the customer asked an outcome question and the draft reads as {analysis.answer_style}")
+        # the sentence a template wrote to answer it (a rewrite may keep the reply's own instead)
         outcome = next((p for p in parts if p.block in self._outcome_blocks), None)
         if outcome is None:
-            return ["the customer asked an outcome question and no sentence gives the outcome"]
-        problems = []
-        if analysis.answer_style not in ("outcome", "mixed") or _labelled(analysis, "outcome_first_violation"):
-            problems.append(f"the customer asked an outcome question and the draft reads as {analysis.answer_style}")
-        if not any(f.start <= outcome.start < f.end or outcome.start <= f.start < outcome.end
-                   for f in _labelled(analysis, "outcome_statement")):
+            return problems
+        if not any(f.start < outcome.end and outcome.start < f.end for f in found.get("outcome_statement", ())):
             problems.append(f"the outcome sentence {outcome.text!r} does not read as an outcome")
-        before = [f for f in _labelled(analysis, "process_statement") if f.end <= outcome.start]
+        before = [f for f in found.get("process_statement", ()) if f.end <= outcome.start]
         if before:
             problems.append(f"a process sentence comes before the outcome: {before[0].text!r}")
         return problems
@@ -275,30 +325,34 @@ class Drafter:
         situation = _situation(asked)
         reply_doc = Doc(reply, role="agent", context=customer_doc)
         answered = self.pipeline.analyze_doc(reply_doc)
-        values = self.pack.facts(facts)
-        given = set(key for key, value in (facts or {}).items() if value is not None)
+        values, given_names = self._facts(facts)
+        given = set(given_names)
         needs_outcome = situation.question_type == "outcome_question" and (
-            answered.answer_style not in ("outcome", "mixed") or bool(_labelled(answered, "outcome_first_violation"))
+            answered.answer_style not in ("outcome", "mixed")
+            or any(f.label == "outcome_first_violation" for f in answered.findings)
         )
         if needs_outcome and not given & {slot for name in self._outcome_blocks
                                           for w in self.pack.blocks[name].wordings for slot in w.slots}:
-            # the reply's own estimate of the result, if it has one ("we should know in 2 days")
-            own = next((e for e in answered.estimates if e.kind in ("duration", "deadline")), None)
+            # the reply's own estimate of the result, if it has one; never the time of a step ("a
+            # technician will visit within 48 hours to diagnose"), which the answer style marks step_time
+            results = {e.start for f in answered.findings if f.label == "outcome_statement"
+                       for e in f.evidence if e.rule == "estimate"}
+            own = next((e for e in answered.estimates if e.kind in ("duration", "deadline") and e.start in results),
+                       None)
             if own is not None and "estimate" in self.pack.slots:
                 values = {**values, "estimate": own.text}
                 given.add("estimate")
         kept, notes = _keep(reply_doc, answered, needs_outcome)
         used = frozenset().union(*(techniques for _, techniques in kept)) if kept else frozenset()
-        inserted: dict[str, list[tuple[str, Block, list[int]]]] = {"limits": [], "feeling": [], "outcome": []}
-        for step, block, usable in self._steps(self.pack.playbooks[self._playbook(None, situation)], situation,
-                                               values, tone):
-            if step == "set_limits" and "setting_limits" not in used:
-                inserted["limits"].append((step, block, usable))
-            elif block.outcome and needs_outcome:
-                inserted["outcome"].append((step, block, usable))
-            elif "labeling" in block.expects and not used & _FEELING and not inserted["feeling"] \
+        inserted: dict[str, list[_Step]] = {"limits": [], "feeling": [], "outcome": []}
+        for step in self._steps(self._playbook(None, situation), situation, values, tone, strict=False):
+            if step.name == "set_limits" and "setting_limits" not in used:
+                inserted["limits"].append(step)
+            elif step.block.outcome and needs_outcome:
+                inserted["outcome"].append(step)
+            elif "labeling" in step.block.expects and not used & _FEELING and not inserted["feeling"] \
                     and situation.intensity >= _UPSET_INTENSITY:
-                inserted["feeling"].append((step, block, usable))
+                inserted["feeling"].append(step)
         if needs_outcome and not inserted["outcome"]:
             raise MissingFactsError(
                 "the reply answers an outcome question with a process and neither facts nor the reply give the "
@@ -314,13 +368,12 @@ class Drafter:
             order = [*inserted["limits"], *[("kept", s) for s in kept[:leading]], *inserted["feeling"],
                      *inserted["outcome"], *[("kept", s) for s in kept[leading:]]]
             for item in order:
-                if item[0] == "kept":
+                if isinstance(item, _Step):
+                    index = _choose(item.block, item.usable, frozenset(given), f"{key}\x1f{attempt}\x1f{item.name}")
+                    composer.add(render(item.block.wordings[index].text, values), item.name, index,
+                                 f"{item.block.purpose} (rewrite; {_why(item.block, situation)})")
+                else:
                     composer.add(item[1][0], "kept", -1, "kept from the original reply")
-                    continue
-                step, block, usable = item  # type: ignore[misc]
-                index = _choose(block, usable, frozenset(given), f"{key}\x1f{attempt}\x1f{step}")
-                composer.add(render(block.wordings[index].text, values), step, index,
-                             f"{block.purpose} (rewrite; {_why(block, situation)})")
             draft = self._finish(composer, "rewrite", tone, customer_doc, asked, situation, notes)
             if draft.check.passed:
                 return draft
@@ -340,7 +393,9 @@ class Drafter:
         situations = [(text, doc, _situation(self.pipeline.analyze_doc(doc))) for text, doc in samples]
         for name, block in self.pack.blocks.items():
             for index, wording in enumerate(block.wordings):
-                context = next(((t, d) for t, d, s in situations if block.when.holds(s) and wording.when.holds(s)), None)
+                context = next(
+                    ((t, d) for t, d, s in situations if block.when.holds(s) and wording.when.holds(s)), None
+                )
                 checked += 1
                 for problem in self._lint_wording(block, wording, facts, context):
                     problems.append(LintProblem(block=name, wording=index, text=wording.text, problem=problem))
@@ -350,7 +405,7 @@ class Drafter:
                     for seed in range(seeds):
                         checked += 1
                         try:
-                            draft = self.draft(customer, facts, playbook=name, tone=tone, seed=seed)
+                            self.draft(customer, facts, playbook=name, tone=tone, seed=seed)
                         except DraftCheckError as error:
                             text = error.draft.text if isinstance(error.draft, Draft) else ""
                             problems.append(LintProblem(playbook=name, sample=customer, text=text, problem=str(error)))
@@ -379,7 +434,7 @@ class Drafter:
 
 
 class LintProblem(BaseModel):
-    """One thing `lint` found wrong: a wording (``block``, ``wording``) or a playbook draft (``playbook``, ``sample``)."""
+    """One thing `lint` found wrong: a wording (``block``, ``wording``) or a draft (``playbook``, ``sample``)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -411,7 +466,7 @@ class LintReport(BaseModel):
         return not self.problems
 
 
-def _choose(block: Block, usable: list[int], given: frozenset[str], key: str) -> int:
+def _choose(block: Block, usable: tuple[int, ...], given: frozenset[str], key: str) -> int:
     """One wording of ``block``: among the usable ones, those that mention most of the caller's facts
     (a condition, the customer's name), then one of those by a hash of ``key``."""
     if len(usable) == 1:
@@ -435,10 +490,6 @@ def _options(wordings: Any) -> list[tuple[str, ...]]:
 def _why(block: Block, situation: Situation) -> str:
     conditions = block.when.describe()
     return f"applies when {conditions}: {situation.describe()}" if conditions else "always"
-
-
-def _labelled(analysis: MessageAnalysis, label: str) -> list[Finding]:
-    return [finding for finding in analysis.findings if finding.label == label]
 
 
 def _seed(seed: Optional[int]) -> int:

@@ -31,6 +31,7 @@ Examples:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, _default_parser, estimates_within
@@ -436,6 +437,8 @@ _NUMBER_WORDS = {
 }
 
 
+# Pure and called for every content word of every reply and its context: cached.
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A crude stem for matching a reply's words with the customer's ("charged" ~ "charge", "three" ~ "3")."""
     word = word.removesuffix("'s").removesuffix("’s")

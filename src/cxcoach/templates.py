@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cached_property
-from typing import Any, Literal, Mapping, Optional, Union
+from functools import cached_property, lru_cache
+from typing import Any, Literal, Mapping, NamedTuple, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator, model_validator
 
@@ -39,6 +39,7 @@ from .models import TECHNIQUES
 from .resources import CUE_LABELS, PathLike, _Data, load_data
 
 __all__ = [
+    "Situation",
     "Block",
     "Conditions",
     "Playbook",
@@ -63,6 +64,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "November", "December")
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+@lru_cache(maxsize=4096)  # a pack has a few hundred wordings, rendered again and again
 def _parse(template: str) -> tuple[Union[str, tuple[str]], ...]:
     """Split a template into literal strings and 1-tuples of slot names; raise ``ValueError`` on a bad ``${``."""
     parts: list[Union[str, tuple[str]]] = []
@@ -178,6 +180,16 @@ class Conditions(_Data):
                 raise ValueError(f"{cue!r} is not a customer cue; use one of {', '.join(CUE_LABELS)}")
         return value
 
+    @cached_property
+    def always(self) -> bool:
+        """True when there is no condition at all."""
+        return self == _NO_CONDITIONS
+
+    @cached_property
+    def uses_risk(self) -> bool:
+        """True when a condition reads the escalation risk."""
+        return self.min_risk > 0 or self.max_risk < 1
+
     def holds(self, situation: Situation) -> bool:
         """Whether the customer's situation meets every condition."""
         return (
@@ -211,10 +223,11 @@ class Conditions(_Data):
         return ", ".join(words)
 
 
-class Situation(BaseModel):
-    """What the drafter knows of the customer message: the inputs of `Conditions`."""
+_NO_CONDITIONS = Conditions()
 
-    model_config = ConfigDict(frozen=True)
+
+class Situation(NamedTuple):
+    """What the drafter knows of the customer message: the inputs of `Conditions`."""
 
     sentiment: str = "neutral"
     intensity: int = 0
