@@ -24,7 +24,7 @@ Examples:
     >>> draft.playbook, draft.check.passed
     ('ldal', True)
     >>> [part.block for part in draft.parts]
-    ['label_feeling', 'outcome', 'apologise', 'assurance', 'follow_up', 'thanks']
+    ['label_feeling', 'outcome', 'apologise', 'follow_up', 'thanks']
 """
 
 from __future__ import annotations
