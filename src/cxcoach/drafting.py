@@ -29,7 +29,7 @@ Examples:
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 import threading
 from typing import Any, Mapping, NamedTuple, Optional
 
@@ -71,18 +71,26 @@ def _situation(customer: MessageAnalysis) -> Situation:
 
 
 def _pick(key: str, count: int) -> int:
-    """A deterministic index in ``range(count)`` from ``key`` (the same on every machine and run)."""
-    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big") % count
+    """A deterministic index in ``range(count)`` from ``key`` (CRC-32: the same on every machine and run,
+    unlike ``hash()``, which Python salts per process)."""
+    return zlib.crc32(key.encode("utf-8")) % count
 
 
 class _Step(NamedTuple):
-    """A playbook step that applies: the block, the wordings usable with the facts, why it is there."""
+    """A playbook step that applies: the block, the wordings to pick from, why it is there.
+
+    ``wordings`` are those usable with the facts that mention most of the caller's facts (a condition,
+    the customer's name): a wording that can say more of what the caller gave wins.
+    """
 
     name: str
     block: Block
-    usable: tuple[int, ...]
+    wordings: tuple[int, ...]
     reason: str
+
+    def pick(self, key: str) -> int:
+        """One of the wordings, by a hash of ``key``."""
+        return self.wordings[_pick(key, len(self.wordings))] if len(self.wordings) > 1 else self.wordings[0]
 
 
 class _Composer:
@@ -149,13 +157,14 @@ class Drafter:
         customer = self.pipeline.analyze_doc(customer_doc)
         situation = _situation(customer)
         name = self._playbook(playbook, situation)
-        steps = self._steps(name, situation, values, tone)
+        steps = self._steps(name, situation, values, given, tone)
         key = f"{seed}\x1f{' '.join(customer_message.lower().split())}"
         draft: Optional[Draft] = None
         for attempt in range(_ATTEMPTS):
             composer = _Composer()
+            prefix = f"{key}\x1f{attempt}\x1f"
             for step in steps:
-                index = _choose(step.block, step.usable, given, f"{key}\x1f{attempt}\x1f{step.name}")
+                index = step.pick(prefix + step.name)
                 composer.add(render(step.block.wordings[index].text, values), step.name, index, step.reason)
             draft = self._finish(composer, name, tone, customer_doc, customer, situation, ())
             if draft.check.passed:
@@ -206,7 +215,13 @@ class Drafter:
         return self.pack.select[-1]
 
     def _steps(
-        self, playbook: str, situation: Situation, values: Mapping[str, str], tone: str, strict: bool = True
+        self,
+        playbook: str,
+        situation: Situation,
+        values: Mapping[str, str],
+        given: frozenset[str],
+        tone: str,
+        strict: bool = True,
     ) -> tuple[_Step, ...]:
         """The playbook's steps that apply here, each with its usable wordings and the reason it is there.
 
@@ -214,7 +229,7 @@ class Drafter:
             MissingFactsError: ``strict``, and a required step applies but none of its wordings has its facts.
         """
         situation = situation if self._uses_risk else situation._replace(risk=0.0)
-        key = (playbook, tone, situation, frozenset(values), strict)
+        key = (playbook, tone, situation, frozenset(values), given, strict)
         cached = self._step_cache.get(key)
         if cached is not None:
             return cached
@@ -230,8 +245,10 @@ class Drafter:
                        if w.tone in (None, tone) and (w.when.always or w.when.holds(situation))]
             usable = tuple(i for i in fitting if all(slot in values for slot in block.wordings[i].slots))
             if usable:
+                counts = {i: len(given.intersection(block.wordings[i].slots)) for i in usable}
+                best = max(counts.values())
                 reason = f"{block.purpose} ({playbook} playbook; {_why(block, situation)})"
-                steps.append(_Step(step, block, usable, reason))
+                steps.append(_Step(step, block, tuple(i for i in usable if counts[i] == best), reason))
             elif strict and step in required and fitting:
                 options = _options(block.wordings[i] for i in fitting)
                 slots.update(slot for option in options for slot in option)
@@ -345,7 +362,8 @@ class Drafter:
         kept, notes = _keep(reply_doc, answered, needs_outcome)
         used = frozenset().union(*(techniques for _, techniques in kept)) if kept else frozenset()
         inserted: dict[str, list[_Step]] = {"limits": [], "feeling": [], "outcome": []}
-        for step in self._steps(self._playbook(None, situation), situation, values, tone, strict=False):
+        for step in self._steps(self._playbook(None, situation), situation, values, frozenset(given), tone,
+                                strict=False):
             if step.name == "set_limits" and "setting_limits" not in used:
                 inserted["limits"].append(step)
             elif step.block.outcome and needs_outcome:
@@ -369,7 +387,7 @@ class Drafter:
                      *inserted["outcome"], *[("kept", s) for s in kept[leading:]]]
             for item in order:
                 if isinstance(item, _Step):
-                    index = _choose(item.block, item.usable, frozenset(given), f"{key}\x1f{attempt}\x1f{item.name}")
+                    index = item.pick(f"{key}\x1f{attempt}\x1f{item.name}")
                     composer.add(render(item.block.wordings[index].text, values), item.name, index,
                                  f"{item.block.purpose} (rewrite; {_why(item.block, situation)})")
                 else:
@@ -466,17 +484,6 @@ class LintReport(BaseModel):
         return not self.problems
 
 
-def _choose(block: Block, usable: tuple[int, ...], given: frozenset[str], key: str) -> int:
-    """One wording of ``block``: among the usable ones, those that mention most of the caller's facts
-    (a condition, the customer's name), then one of those by a hash of ``key``."""
-    if len(usable) == 1:
-        return usable[0]
-    counts = {index: len(given.intersection(block.wordings[index].slots)) for index in usable}
-    best = max(counts.values())
-    pool = [index for index in usable if counts[index] == best]
-    return pool[_pick(key, len(pool))]
-
-
 def _options(wordings: Any) -> list[tuple[str, ...]]:
     """The smallest slot sets that would make one of ``wordings`` usable ("estimate", not "estimate+issue")."""
     sets = sorted({frozenset(w.slots) for w in wordings}, key=lambda slots: (len(slots), sorted(slots)))
@@ -569,7 +576,7 @@ def draft_reply(
         >>> import cxcoach
         >>> draft = cxcoach.draft_reply("Hi, when will my new card arrive?", facts={"estimate": "5 to 7 days"})
         >>> draft.text
-        "Honest estimate: 5 to 7 days. I'll check back in with you as soon as I have news. Thanks for flagging this."
+        "Honest estimate: 5 to 7 days. You'll hear from me as soon as I have news. Thanks for flagging this."
         >>> draft.parts[0].block, draft.parts[0].text
         ('outcome', 'Honest estimate: 5 to 7 days.')
     """
@@ -603,7 +610,7 @@ def rewrite(
         ...     "Our engineers are investigating. Once they report back we will be able to give you a timeline.",
         ...     customer="When will my internet be back?", facts={"estimate": "between 1 and 5 hours"})
         >>> draft.text
-        'Our best estimate right now is between 1 and 5 hours. Our engineers are investigating.'
+        'Honest estimate: between 1 and 5 hours. Our engineers are investigating.'
         >>> draft.notes
         ("removed 'Once they report back we will be able to give you a timeline.': a deferral the outcome now answers",)
     """
