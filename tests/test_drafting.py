@@ -319,3 +319,12 @@ def test_the_draft_command_prints_the_reply_and_its_parts(capsys):
 def test_the_draft_command_reports_missing_facts_with_status_two(capsys):
     assert main(["draft", "When will my card arrive?"]) == 2
     assert "estimate" in capsys.readouterr().err
+
+
+def test_lint_reports_samples_that_do_not_validate_instead_of_crashing():
+    pack = load_template_pack()
+    slot = pack.slots["customer_name"].model_copy(update={"type": "date"})  # "Sam" is not a date
+    broken = pack.model_copy(update={"slots": {**pack.slots, "customer_name": slot}})
+    report = cxcoach.lint(broken, seeds=1)
+    assert not report.ok
+    assert "samples do not validate" in report.problems[0].problem

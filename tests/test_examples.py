@@ -28,3 +28,14 @@ def test_techniques_example_names_techniques_cues_and_promises(tmp_path: Path) -
     output = completed.stdout
     for expected in ("techniques:", "escalation risk:", "commitments:", "setting_limits", "apology"):
         assert expected in output
+
+
+def test_drafting_example_drafts_with_each_playbook_rewrites_and_reports_missing_facts(tmp_path: Path) -> None:
+    completed = _run(REPO / "examples" / "drafting.py", cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    output = completed.stdout
+    for expected in ("playbook: limits_first", "playbook: ldal", "playbook: outcome_first", "outcome",
+                     "set_limits", "check:    passed", "kept", "a deferral the outcome now answers",
+                     "MissingFactsError", "missing: amount, decision, estimate"):
+        assert expected in output
+    assert "FAILED" not in output

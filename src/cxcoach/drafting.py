@@ -407,6 +407,11 @@ class Drafter:
         problems: list[LintProblem] = []
         checked = 0
         facts = self.pack.sample_facts()
+        try:
+            self.pack.facts(facts)
+        except InputValueError as error:
+            problem = LintProblem(problem=f"the slots' samples do not validate: {error}")
+            return LintReport(pack=self.pack.name, checked=1, problems=(problem,))
         samples = [(s.customer, Doc(s.customer)) for s in self.pack.samples]
         situations = [(text, doc, _situation(self.pipeline.analyze_doc(doc))) for text, doc in samples]
         for name, block in self.pack.blocks.items():
@@ -465,7 +470,7 @@ class LintProblem(BaseModel):
 
     def __str__(self) -> str:
         where = (f"{self.block}[{self.wording}]" if self.block is not None
-                 else f"playbook {self.playbook} on {self.sample!r}")
+                 else f"playbook {self.playbook} on {self.sample!r}" if self.playbook is not None else "pack")
         return f"{where}: {self.problem}" + (f"\n    {self.text}" if self.text else "")
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any, Literal, Mapping, NamedTuple, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator, model_validator
@@ -86,6 +86,7 @@ def _parse(template: str) -> tuple[Union[str, tuple[str]], ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=4096)
 def template_slots(template: str) -> tuple[str, ...]:
     """The slot names a template uses, in order of first use.
 
@@ -180,12 +181,12 @@ class Conditions(_Data):
                 raise ValueError(f"{cue!r} is not a customer cue; use one of {', '.join(CUE_LABELS)}")
         return value
 
-    @cached_property
+    @property
     def always(self) -> bool:
         """True when there is no condition at all."""
         return self == _NO_CONDITIONS
 
-    @cached_property
+    @property
     def uses_risk(self) -> bool:
         """True when a condition reads the escalation risk."""
         return self.min_risk > 0 or self.max_risk < 1
@@ -257,9 +258,9 @@ class Wording(_Data):
         _parse(value)  # raises ValueError with the position of a bad slot
         return value
 
-    @cached_property
+    @property
     def slots(self) -> tuple[str, ...]:
-        """The slots this wording uses."""
+        """The slots this wording uses (cached by text, so a `model_copy` with a new text is never stale)."""
         return template_slots(self.text)
 
 
@@ -363,7 +364,7 @@ class TemplatePack(_Data):
             raise ValueError(f"select names unknown playbooks {unknown}")
         return self
 
-    @cached_property
+    @property
     def facts_model(self) -> type[BaseModel]:
         """A pydantic model of the pack's facts: every slot an optional, typed, described field.
 
@@ -373,16 +374,8 @@ class TemplatePack(_Data):
             >>> Facts(estimate="1 to 5 hours").estimate
             '1 to 5 hours'
         """
-        types = {"text": str, "integer": int, "number": float, "date": date}
-        fields: dict[str, Any] = {
-            name: (Optional[types[spec.type]], Field(default=None, description=spec.description))
-            for name, spec in self.slots.items()
-        }
-        return create_model(  # type: ignore[call-overload,no-any-return]
-            f"{self.name.title().replace('_', '')}Facts",
-            __config__=ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True),
-            **fields,
-        )
+        # cached by the slots' content, not on the pack, so a `model_copy` of the pack is never stale
+        return _facts_model(self.name, tuple((name, spec.type, spec.description) for name, spec in self.slots.items()))
 
     def facts(self, values: Optional[Mapping[str, Any]]) -> dict[str, str]:
         """Validate facts against the pack and render each as text (fallbacks filled in).
@@ -423,6 +416,20 @@ class TemplatePack(_Data):
     def sample_facts(self) -> dict[str, str]:
         """Every slot's sample value, as text."""
         return {name: spec.sample for name, spec in self.slots.items()}
+
+
+@lru_cache(maxsize=64)
+def _facts_model(pack: str, slots: tuple[tuple[str, str, str], ...]) -> type[BaseModel]:
+    """A frozen pydantic model with one optional, typed, described field per slot."""
+    types = {"text": str, "integer": int, "number": float, "date": date}
+    fields: dict[str, Any] = {
+        name: (Optional[types[kind]], Field(default=None, description=description)) for name, kind, description in slots
+    }
+    return create_model(  # type: ignore[call-overload,no-any-return]
+        f"{pack.title().replace('_', '')}Facts",
+        __config__=ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True),
+        **fields,
+    )
 
 
 def _fact_text(value: Any) -> str:
