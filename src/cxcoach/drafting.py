@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import zlib
 import threading
-from typing import Any, Mapping, NamedTuple, Optional
+from typing import Any, Callable, Mapping, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict
 
@@ -159,21 +159,18 @@ class Drafter:
         name = self._playbook(playbook, situation)
         steps = self._steps(name, situation, values, given, tone)
         key = f"{seed}\x1f{' '.join(customer_message.lower().split())}"
-        draft: Optional[Draft] = None
-        for attempt in range(_ATTEMPTS):
+
+        def compose(attempt: int) -> _Composer:
             composer = _Composer()
             prefix = f"{key}\x1f{attempt}\x1f"
             for step in steps:
                 index = step.pick(prefix + step.name)
                 composer.add(render(step.block.wordings[index].text, values), step.name, index, step.reason)
-            draft = self._finish(composer, name, tone, customer_doc, customer, situation, ())
-            if draft.check.passed:
-                return draft
-        assert draft is not None
-        raise DraftCheckError(
-            f"no draft passed its self-check in {_ATTEMPTS} tries ({'; '.join(draft.check.problems)}): "
-            "check the facts' wording, or the template pack with `cxcoach lint`",
-            draft,
+            return composer
+
+        return self._first_passing(
+            compose, name, tone, customer_doc, customer, situation, (),
+            failure="no draft passed its self-check in {tries} tries",
         )
 
     def _facts(self, facts: Optional[Mapping[str, Any]]) -> tuple[dict[str, str], frozenset[str]]:
@@ -380,24 +377,50 @@ class Drafter:
         # one opening sentence of feeling stays in front of the outcome; everything else follows it
         leading = 1 if kept and kept[0][1] & {"validation", "labeling", "apology"} else 0
         key = f"{seed}\x1f{' '.join(customer.lower().split())}\x1f{' '.join(reply.lower().split())}"
-        draft: Optional[Draft] = None
-        for attempt in range(_ATTEMPTS):
+        order = [*inserted["limits"], *kept[:leading], *inserted["feeling"], *inserted["outcome"], *kept[leading:]]
+
+        def compose(attempt: int) -> _Composer:
             composer = _Composer()
-            order = [*inserted["limits"], *[("kept", s) for s in kept[:leading]], *inserted["feeling"],
-                     *inserted["outcome"], *[("kept", s) for s in kept[leading:]]]
             for item in order:
                 if isinstance(item, _Step):
                     index = item.pick(f"{key}\x1f{attempt}\x1f{item.name}")
                     composer.add(render(item.block.wordings[index].text, values), item.name, index,
                                  f"{item.block.purpose} (rewrite; {_why(item.block, situation)})")
                 else:
-                    composer.add(item[1][0], "kept", -1, "kept from the original reply")
-            draft = self._finish(composer, "rewrite", tone, customer_doc, asked, situation, notes)
+                    composer.add(item[0], "kept", -1, "kept from the original reply")
+            return composer
+
+        return self._first_passing(
+            compose, "rewrite", tone, customer_doc, asked, situation, notes,
+            failure="the rewrite did not pass its self-check in {tries} tries",
+        )
+
+    def _first_passing(
+        self,
+        compose: Callable[[int], _Composer],
+        playbook: str,
+        tone: str,
+        customer_doc: Doc,
+        customer: MessageAnalysis,
+        situation: Situation,
+        notes: tuple[str, ...],
+        failure: str,
+    ) -> Draft:
+        """The first composition that passes its self-check, trying other wordings a few times.
+
+        Raises:
+            DraftCheckError: None passed; the error carries the last draft.
+        """
+        draft: Optional[Draft] = None
+        for attempt in range(_ATTEMPTS):
+            draft = self._finish(compose(attempt), playbook, tone, customer_doc, customer, situation, notes)
             if draft.check.passed:
                 return draft
         assert draft is not None
         raise DraftCheckError(
-            f"the rewrite did not pass its self-check ({'; '.join(draft.check.problems)})", draft
+            f"{failure.format(tries=_ATTEMPTS)} ({'; '.join(draft.check.problems)}): check the facts' wording, "
+            "or the template pack with `cxcoach lint`",
+            draft,
         )
 
     # -- linting ---------------------------------------------------------------------------------
