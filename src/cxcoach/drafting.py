@@ -29,8 +29,8 @@ Examples:
 
 from __future__ import annotations
 
-import zlib
 import threading
+import zlib
 from typing import Any, Callable, Mapping, NamedTuple, Optional
 
 from pydantic import BaseModel, ConfigDict
