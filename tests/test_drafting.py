@@ -328,3 +328,10 @@ def test_lint_reports_samples_that_do_not_validate_instead_of_crashing():
     report = cxcoach.lint(broken, seeds=1)
     assert not report.ok
     assert "samples do not validate" in report.problems[0].problem
+
+
+@pytest.mark.parametrize("message", ["\x00\ud800 😡😡 ??? ", "   \n\t ", "ÇA NE MARCHE PAS!!! Quand?", "?" * 500])
+def test_odd_messages_get_a_checked_draft(message):
+    draft = cxcoach.draft_reply(message, facts=FACTS)
+    assert draft.check.passed
+    assert draft.text

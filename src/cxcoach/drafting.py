@@ -73,7 +73,7 @@ def _situation(customer: MessageAnalysis) -> Situation:
 def _pick(key: str, count: int) -> int:
     """A deterministic index in ``range(count)`` from ``key`` (CRC-32: the same on every machine and run,
     unlike ``hash()``, which Python salts per process)."""
-    return zlib.crc32(key.encode("utf-8")) % count
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % count  # lone surrogates in pasted text
 
 
 class _Step(NamedTuple):
