@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
-from .estimates import EstimateParser, _default_parser, estimates_within
+from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import Commitment, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
 from .resources import CommitmentCues, load_commitment_cues
@@ -64,9 +64,7 @@ class CommitmentAnalyzer:
         """Extract the promises of an agent reply; customer messages are left alone."""
         if doc.role != "agent":
             return ()
-        estimates = doc.estimates
-        if estimates is None:
-            estimates = (self._estimates or _default_parser()).parse_doc(doc)
+        estimates = doc_estimates(doc, self._estimates)
         found: list[Commitment] = []
         for sentence in doc.sentences:
             found.extend(self._sentence(doc, sentence, estimates))

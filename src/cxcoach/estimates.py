@@ -23,7 +23,7 @@ from .models import Estimate, _trusted
 from .resources import EstimateWords, load_estimate_words
 from .text import Doc
 
-__all__ = ["EstimateParser", "estimates_within", "find_estimates"]
+__all__ = ["EstimateParser", "doc_estimates", "estimates_within", "find_estimates"]
 
 _NUMERIC_KINDS = frozenset(("number", "money", "time", "code"))
 _COMMON_STARTERS = frozenset(
@@ -209,6 +209,13 @@ def _normalise_day(value: str) -> str:
 @lru_cache(maxsize=1)
 def _default_parser() -> EstimateParser:
     return EstimateParser()
+
+
+def doc_estimates(doc: Doc, parser: Optional[EstimateParser] = None) -> tuple[Estimate, ...]:
+    """The estimates of ``doc``: those an earlier analyzer parsed (``doc.estimates``), else parsed now."""
+    if doc.estimates is not None:
+        return doc.estimates
+    return (parser or _default_parser()).parse_doc(doc)
 
 
 def find_estimates(text: str) -> tuple[Estimate, ...]:

@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple, Optional
 
-from .estimates import EstimateParser, _default_parser, estimates_within
+from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import TechniquePack, load_answer_cues, load_technique_pack
@@ -122,9 +122,7 @@ class TechniqueAnalyzer:
         """Find the techniques in an agent reply; customer messages are left alone."""
         if doc.role != "agent":
             return ()
-        estimates = doc.estimates
-        if estimates is None:
-            estimates = (self._estimates or _default_parser()).parse_doc(doc)
+        estimates = doc_estimates(doc, self._estimates)
         heard = self._customer_words(doc)
         findings: list[Finding] = []
         refused = [False]  # whether the reply has said no yet: an offer after a no is an alternative
