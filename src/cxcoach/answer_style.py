@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import Optional
 
 from .estimates import EstimateParser
@@ -143,7 +144,12 @@ class AnswerStyleAnalyzer:
             for kind in self._kinds[phrase]:
                 by_kind[kind].append((phrase, first, last))
         neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
-        instructions = [i for i in self._instructions(tokens) if i not in neutral]
+        words = doc.sentence_words(sentence)[1]
+        # most sentences hold no instruction verb at all: skip the clause walk for them
+        if self.cues.instruction_verbs.isdisjoint(words):
+            instructions = []
+        else:
+            instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
         timed_step = bool(estimates) and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
         evidence: list[tuple[str, int, int, str]] = []
@@ -217,8 +223,12 @@ class AnswerStyleAnalyzer:
             return None
         first = findings[0]
         question = doc.context_doc
-        asked = self._questions.analyze(question)  # the findings, for the explanation
-        asked_text = next(f.text for f in asked if f.label == "outcome_question")
+        # the question's text, for the explanation: stop at the first outcome question
+        asked_text = next(
+            found.text
+            for found in map(self._questions.classify, repeat(question), question.sentences)
+            if found is not None and found.label == "outcome_question"
+        )
         suggestion = _opening(estimates, doc.context_doc, self.cues.openings)
         evidence = (
             _trusted(

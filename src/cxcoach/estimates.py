@@ -64,7 +64,7 @@ class EstimateParser:
         symbol = "[" + "".join(re.escape(s) for s in self._symbols) + "]"
         currency_word = rf"\b(?:{_alternation([s for s in self._currencies if len(s) > 1])})\b"
         amount = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-        days = _alternation(self.words.deadlines["days"])
+        days = _alternation([day.lower() for day in self.words.deadlines["days"]])
         range_sep = r"\s*(?:-|–|—|to|and|or)\s*"
         # "in 7 days", "about 2 hours": the span starts at the preposition, as a reader would quote it
         lead = r"(?:\b(?:in|about|around|approximately|roughly|approx\.?)\s+)?"
@@ -89,6 +89,9 @@ class EstimateParser:
             """,
             re.IGNORECASE | re.VERBOSE,
         )
+        # Every literal above is lower case: matching the lower-cased text without IGNORECASE finds the
+        # same spans twice as fast (measured). Kept for texts whose length lower() changes ("İ").
+        self._lower_pattern = re.compile(self._pattern.pattern, re.VERBOSE)
 
         # Only a number, a currency sign or one of these words can start an estimate: the pattern is
         # tried at those tokens alone, not at every character (measured: 10x faster on replies).
@@ -116,6 +119,9 @@ class EstimateParser:
     def parse_doc(self, doc: Doc) -> tuple[Estimate, ...]:
         """All estimates in a `Doc`, using its tokens to find where an estimate can start."""
         text = doc.text
+        subject, pattern = text.lower(), self._lower_pattern
+        if len(subject) != len(text):
+            subject, pattern = text, self._pattern
         found = []
         reached = 0
         tokens = doc.tokens
@@ -130,9 +136,9 @@ class EstimateParser:
                 t.kind in _NUMERIC_KINDS or t.norm in anchors for t in tokens[i + 1 : i + 5]
             ):
                 continue
-            match = self._pattern.match(text, token.start)
+            match = pattern.match(subject, token.start)
             if match is not None and match.end() > match.start():
-                found.append(self._estimate(match))
+                found.append(self._estimate(match, text))
                 reached = match.end()
         return tuple(found)
 
@@ -143,7 +149,8 @@ class EstimateParser:
     def _unit(self, value: str) -> str:
         return self._units[" ".join(value.lower().split())]
 
-    def _estimate(self, match: re.Match[str]) -> Estimate:
+    def _estimate(self, match: re.Match[str], text: str) -> Estimate:
+        """The estimate for a match of the pattern on ``text`` or on its lower-cased copy."""
         kind = match.lastgroup
         group = match.group
         low: Optional[float] = None
@@ -168,7 +175,7 @@ class EstimateParser:
         elif kind == "deadline":
             day = _normalise_day(group("d_day"))
         elif kind in ("relative", "dated"):
-            day = _normalise_day(match.group().removeprefix("on ").removeprefix("On "))
+            day = _normalise_day(match.group().lower().removeprefix("on "))
         else:  # money
             if group("m_sym"):
                 code, low_text, high_text = self._currencies[group("m_sym")], group("m_low"), group("m_high")
@@ -182,7 +189,7 @@ class EstimateParser:
         estimate_kind = "money" if kind == "money" else "deadline" if kind in ("deadline", "relative", "dated") else "duration"
         start, end = match.span()
         return _trusted(
-            Estimate, start=start, end=end, text=match.group(), kind=estimate_kind, low=low, high=high, unit=unit, day=day
+            Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
         )
 
 

@@ -21,6 +21,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from typing import Literal, Optional
 
 from .models import Evidence, Finding, _trusted
@@ -37,7 +38,8 @@ QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
 _FILLERS = frozenset(
     ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw")
 )
-_CLAUSE_MARKS = (",", ";", " and ", " or ", " but ", " AND ", " OR ", " BUT ", " And ", " Or ", " But ")
+# Where a sentence may hold a second clause: one search instead of a find per mark.
+_CLAUSE_MARK = re.compile(r"[,;]| (?:and|or|but) ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's")
@@ -117,17 +119,24 @@ class QuestionTypeAnalyzer:
         """``(label, cue, indirect)`` for a sentence that asks something, else ``None``."""
         text = doc.text
         tokens = doc.sentence_tokens(sentence)
-        if not doc.sentence_words(sentence)[0]:
+        positions, words = doc.sentence_words(sentence)
+        if not positions:
             return None
-        span = text[sentence.start : sentence.end]
         marked = text.find("?", sentence.start, sentence.end) >= 0
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
-        positions, words = doc.sentence_words(sentence)
         matches = [(phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(positions, words)]
         if any("rhetorical" in kinds for _, _, kinds in matches):
             return None  # a complaint in question form
+        if (
+            not marked and ends_statement and _WH_WORDS.isdisjoint(words)
+            and not any("indirect" in kinds for _, _, kinds in matches)
+        ):
+            # most sentences of a reply: a statement asks only through an indirect cue or a clause
+            # opening with a question word ("Tell me when...", "..., when will it come.")
+            return None
+        span = text[sentence.start : sentence.end]
         # most sentences are one clause: split only when a comma, semicolon or joining word is there
-        if any(text.find(mark, sentence.start, sentence.end) >= 0 for mark in _CLAUSE_MARKS):
+        if _CLAUSE_MARK.search(text, sentence.start, sentence.end):
             clauses = _clauses(tokens, self.cues.openers)
         else:
             clauses = [(0, tokens)]
