@@ -119,6 +119,10 @@ class AnswerStyleAnalyzer:
             doc.answer_style = "process"
         else:
             doc.answer_style = None
+            plain = self._plain_answer(doc)
+            if plain is not None:
+                findings.append(plain)
+                doc.answer_style = "outcome" if plain.label == "outcome_statement" else "process"
         violation = self._check(doc, findings, estimates)
         if violation is not None:
             findings.append(violation)
@@ -138,20 +142,31 @@ class AnswerStyleAnalyzer:
         """
         tokens = doc.sentence_tokens(sentence)
         text = doc.text
-        matches = self._cues.find_in_words(*doc.sentence_words(sentence))
+        positions, words = doc.sentence_words(sentence)
+        matches = self._cues.find_in_words(positions, words)
         by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in _CUE_KINDS}
         for phrase, first, last in matches:
             for kind in self._kinds[phrase]:
                 by_kind[kind].append((phrase, first, last))
+        if _is_question(tokens):
+            # the agent asking back ("what can I do for you today?") states no result, whatever words
+            # it holds; a step it announces ("we'll need to check first, what's your date of birth?") stays
+            by_kind["outcome"] = []
+            estimates = []
+        short = None if _is_question(tokens) else self._short_answer(tokens, positions, words)
+        if short is not None:
+            by_kind["outcome"].append(short)
         neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
-        words = doc.sentence_words(sentence)[1]
         # most sentences hold no instruction verb at all: skip the clause walk for them
         if self.cues.instruction_verbs.isdisjoint(words):
             instructions = []
         else:
             instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
-        timed_step = bool(estimates) and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
+        # a short answer ("She has: the letter went out today") is the result; times after it are its details
+        timed_step = short is None and bool(estimates) and (
+            bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"])
+        )
         evidence: list[tuple[str, int, int, str]] = []
         for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):
             for phrase, first, last in by_kind[kind]:
@@ -174,7 +189,11 @@ class AnswerStyleAnalyzer:
         elif instructions and not outcome_weight:
             label = "process_statement"
         elif outcome_weight or process_weight:
-            label = "outcome_statement" if outcome_weight > process_weight else "process_statement"
+            # a tie goes to whichever comes first: "Your room will be ready from 11am; before that, use the
+            # lounge" leads with the result
+            first_process = min([first for _, first, _ in by_kind["process"]] + instructions, default=len(tokens))
+            leads = outcome_weight == process_weight and by_kind["outcome"][0][1] < first_process if outcome_weight else False
+            label = "outcome_statement" if outcome_weight > process_weight or leads else "process_statement"
         else:
             return None
         span = text[sentence.start : sentence.end]
@@ -188,6 +207,51 @@ class AnswerStyleAnalyzer:
             analyzer=self.name, evidence=items, suggestion=None,
         )
         return finding, weight
+
+    def _short_answer(self, tokens: tuple[Token, ...], positions: list[int], words: list[str]) -> Optional[tuple[str, int, int]]:
+        """A short answer opening the sentence ("It will!", "Yes, she has: ..."), as a cue match."""
+        cues = self.cues
+        k = 0
+        while k < len(words) and words[k] in cues.short_answer_leaders:
+            k += 1
+        if k + 1 >= len(words) or words[k] not in cues.short_answer_subjects or words[k + 1] not in cues.short_answer_verbs:
+            return None
+        verb = positions[k + 1]
+        after = tokens[verb + 1] if verb + 1 < len(tokens) else None
+        if after is not None and after.kind != "punct":
+            return None  # "It is being reviewed": a full clause, not a short answer
+        if after is not None and "?" in after.text:
+            return None
+        return (f"{words[k]} {words[k + 1]}", positions[k], verb)
+
+    def _plain_answer(self, doc: Doc) -> Optional[Finding]:
+        """With no cue in the reply, its first plain statement answers what the customer asked.
+
+        "Yours is operating as normal." after "Is my flight affected?" states the result; "On the basket
+        page, under the summary" after "Where do I enter the code?" gives the way. Courtesy, empathy and
+        questions back are not statements of either.
+        """
+        asked = self._asked(doc) if doc.context is not None else None
+        if asked not in ("outcome_question", "process_question"):
+            return None
+        courtesy = self.cues.courtesy
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            words = doc.sentence_words(sentence)[1]
+            if len(words) < 3 or _is_question(tokens) or not courtesy.isdisjoint(words):
+                continue
+            label = "outcome_statement" if asked == "outcome_question" else "process_statement"
+            what = "a result" if asked == "outcome_question" else "the way to do it"
+            span = doc.text[sentence.start : sentence.end]
+            evidence = _trusted(
+                Evidence, start=sentence.start, end=sentence.end, text=span, rule="plain_answer", weight=1.0,
+                detail=f"the first plain statement after a {asked.replace('_', ' ')}: read as {what}",
+            )
+            return _trusted(
+                Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
+                analyzer=self.name, evidence=(evidence,), suggestion=None,
+            )
+        return None
 
     def _instructions(self, tokens: tuple[Token, ...]) -> list[int]:
         """Indexes of imperative verbs opening a clause ("Log in, go to Settings and choose 'Paper'")."""
@@ -240,6 +304,12 @@ class AnswerStyleAnalyzer:
             Finding, start=first.start, end=first.end, text=first.text, label="outcome_first_violation",
             score=1.0, analyzer=self.name, evidence=evidence, suggestion=suggestion,
         )
+
+
+def _is_question(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence ends with a question mark."""
+    last = tokens[-1]
+    return last.kind == "punct" and "?" in last.text
 
 
 def _opening(estimates: tuple[Estimate, ...], question: Optional[Doc], openings: dict[str, str]) -> str:

@@ -100,6 +100,10 @@ class AnswerCues(_Data):
     deferral: tuple[str, ...]
     deferred_telling: tuple[str, ...]
     openings: dict[str, str]
+    short_answer_subjects: frozenset[str] = frozenset()
+    short_answer_verbs: frozenset[str] = frozenset()
+    short_answer_leaders: frozenset[str] = frozenset()
+    courtesy: frozenset[str] = frozenset()
 
 
 def _lower_keys(value: dict[str, float]) -> dict[str, float]:

@@ -76,6 +76,10 @@ class _Hit(NamedTuple):
     detail: str
 
 
+# Token kinds besides words that carry what the customer said: figures, references, amounts, times.
+_HEARD_KINDS = frozenset(("number", "code", "money", "time"))
+
+
 class TechniqueAnalyzer:
     """Assigns ``doc.techniques`` for agent replies: the taxonomy labels, one finding per clause.
 
@@ -362,12 +366,16 @@ class TechniqueAnalyzer:
             return {}
         stopwords = self.pack.stopwords
         heard: dict[str, str] = {}
-        for k, token in enumerate(customer.tokens):
-            name = k > 0 and token.text[:1].isupper() and token.norm != "i"  # "May", "Leeds"
-            if token.kind == "word" and not name and (len(token.norm) < 3 or token.norm in stopwords):
+        for k, (text, _, _, kind, norm) in enumerate(customer.tokens):
+            if kind == "word":
+                # short words and stopwords are not content, unless capitalised mid-message ("May", "Leeds")
+                if (len(norm) < 3 or norm in stopwords) and not (k > 0 and text[:1].isupper() and norm != "i"):
+                    continue
+            elif kind not in _HEARD_KINDS:
                 continue
-            if token.kind in ("word", "number", "code", "money", "time"):
-                heard.setdefault(_stem(token.norm), token.text)
+            stem = _stem(norm)
+            if stem not in heard:
+                heard[stem] = text
         return heard
 
     # -- findings ------------------------------------------------------------------------------------
