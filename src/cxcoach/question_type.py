@@ -139,12 +139,12 @@ class QuestionTypeAnalyzer:
         if _CLAUSE_MARK.search(text, sentence.start, sentence.end):
             clauses = _clauses(tokens, self.cues.openers)
         else:
-            clauses = [(0, tokens)]
+            clauses = [(0, tokens, False)]
         asked: list[tuple[str, str, bool]] = []
         # clauses, matches and word positions are all in order: walk them together (a 1 MB sentence
         # with thousands of commas must stay linear)
         next_match = next_word = 0
-        for number, (begin, clause) in enumerate(clauses):
+        for number, (begin, clause, alternative) in enumerate(clauses):
             end = begin + len(clause)
             while next_match < len(matches) and matches[next_match][1] < begin:
                 next_match += 1
@@ -162,6 +162,8 @@ class QuestionTypeAnalyzer:
             # a "?" marks the last clause, unless an earlier clause already asked ("where do I take it
             # back, the store or the post office?": the tail lists options, it is not a new question)
             last_marked = marked and number == len(clauses) - 1 and not asked
+            if alternative and asked:
+                continue  # "do I have to bring ID, or is the text enough?": the same question's other option
             found = self._clause(clause, clause_words, inside, last_marked, span, ends_statement)
             if found is not None:
                 asked.append(found)
@@ -214,21 +216,21 @@ class QuestionTypeAnalyzer:
         return "outcome_question", cue, bool(indirect and not opens)
 
 
-def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...]]]:
+def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
     """Split at commas and semicolons, and at "and"/"or"/"but" before a question word.
 
-    Returns ``(index of the clause's first token in tokens, the clause's tokens)`` pairs.
+    Returns ``(index of the clause's first token in tokens, the clause's tokens, whether "or" opened it)``.
     """
     clauses = []
     start = 0
+    alternative = False
     for i, token in enumerate(tokens):
-        breaks = token.text in (",", ";") or (
-            token.norm in ("and", "or", "but") and i + 1 < len(tokens) and tokens[i + 1].norm in openers
-        )
-        if breaks:
+        joins = token.norm in ("and", "or", "but") and i + 1 < len(tokens) and tokens[i + 1].norm in openers
+        if token.text in (",", ";") or joins:
             if i > start:
-                clauses.append((start, tokens[start:i]))
+                clauses.append((start, tokens[start:i], alternative))
             start = i + 1
+            alternative = joins and token.norm == "or"
     if start < len(tokens):
-        clauses.append((start, tokens[start:]))
+        clauses.append((start, tokens[start:], alternative))
     return clauses
