@@ -153,6 +153,8 @@ class AnswerStyleAnalyzer:
             # it holds; a step it announces ("we'll need to check first, what's your date of birth?") stays
             by_kind["outcome"] = []
             estimates = []
+        if estimates and not by_kind["outcome"] and not self.cues.courtesy.isdisjoint(words):
+            estimates = []  # "Thank you for letting us know about Tuesday": a day mentioned, not promised
         short = None if _is_question(tokens) else self._short_answer(tokens, positions, words)
         if short is not None:
             by_kind["outcome"].append(short)
@@ -216,6 +218,8 @@ class AnswerStyleAnalyzer:
             k += 1
         if k + 1 >= len(words) or words[k] not in cues.short_answer_subjects or words[k + 1] not in cues.short_answer_verbs:
             return None
+        if k + 2 < len(words) and words[k + 2] == "not" and positions[k + 2] == positions[k + 1] + 1:
+            k += 1  # "It does not: the valuation is extra"
         verb = positions[k + 1]
         after = tokens[verb + 1] if verb + 1 < len(tokens) else None
         if after is not None and after.kind != "punct":
