@@ -46,7 +46,7 @@ from .models import (
 from .phrases import PhraseMatcher
 from .pipeline import Pipeline
 from .resources import PathLike, _Data, load_data
-from .text import Doc, check_text
+from .text import ROLES, Doc, check_text
 
 __all__ = [
     "Coach",
@@ -192,7 +192,7 @@ class Coach:
                    if label in used and rubric.weights.get(label)]
         points += [(f"problem: {code}", -rubric.penalties[code]) for code in problems if rubric.penalties.get(code)]
         score = int(round(min(100.0, max(0.0, sum(value for _, value in points)))))
-        tips = tuple(self._tip(code, spans, answered) for code, spans in problems.items())
+        tips = tuple(self._tip(code, spans, answered, None) for code, spans in problems.items())
         return score, tuple(points), tips
 
     def _problems(
@@ -224,7 +224,7 @@ class Coach:
     def _says_no(self, reply: Doc) -> bool:
         return any(self._refusals.find_in_words(*reply.sentence_words(sentence)) for sentence in reply.sentences)
 
-    def _tip(self, code: str, findings: list[Finding], answered: MessageAnalysis) -> Tip:
+    def _tip(self, code: str, findings: list[Finding], answered: MessageAnalysis, turn: Optional[int]) -> Tip:
         text = self.rubric.tips[code]
         if findings:
             first = findings[0]
@@ -236,7 +236,7 @@ class Coach:
         evidence = tuple(item for finding in findings for item in finding.evidence)
         return _trusted(
             Tip, code=code, message=text.message, start=start, end=end, text=span, suggestion=suggestion,
-            evidence=evidence, turn=None,
+            evidence=evidence, turn=turn,
         )
 
     # -- a conversation -----------------------------------------------------------------------------
@@ -282,8 +282,8 @@ class Coach:
             if pending:
                 # two or more customer turns in a row are read together, as the reply's context is
                 asked = analyses[customer_turns[-1]] if len(pending) == 1 else self.pipeline.analyze_doc(doc.context_doc)
-                for tip in self._judge(asked, analysis, doc)[2]:
-                    tips.append(tip.model_copy(update={"turn": index}))
+                problems = self._problems(asked, analysis, doc, analysis.techniques or frozenset())
+                tips += (self._tip(code, spans, analysis, index) for code, spans in problems.items())
         customer = [analyses[i] for i in customer_turns]
         start = customer[0].sentiment.label if customer and customer[0].sentiment else None
         end = self._closing(customer[-1], docs[customer_turns[-1]]) if customer else None
@@ -348,6 +348,10 @@ def _conversation(turns: TurnsInput) -> Conversation:
             continue
         if not isinstance(turn, Mapping):
             raise InputTypeError(f"turn {index}: each turn must be a mapping with 'role' and 'text', got {type_name(turn)}")
+        if len(turn) == 2 and turn.get("role") in ROLES and type(turn.get("text")) is str:
+            # the common plain {"role", "text"} turn: nothing to convert, so no validation pass to pay for
+            messages.append(_trusted(Message, role=turn["role"], text=turn["text"], id=None, timestamp=None, metadata={}))
+            continue
         try:
             messages.append(Message.model_validate(dict(turn)))
         except ValidationError as error:
@@ -356,7 +360,7 @@ def _conversation(turns: TurnsInput) -> Conversation:
             raise InputValueError(
                 f"turn {index}: {where}: {problem['msg']} (a turn needs 'role': 'customer' or 'agent', and 'text')"
             ) from None
-    return Conversation(turns=tuple(messages))
+    return _trusted(Conversation, turns=tuple(messages), id=None, metadata={})
 
 
 def _stages(analysis: MessageAnalysis) -> StageCoverage:
