@@ -3,7 +3,7 @@
 Examples:
     >>> from cxcoach.cli import main
     >>> main(["lint", "--seeds", "1"])
-    template pack 'builtin': 142 checks, no problems
+    template pack 'builtin': 148 checks, no problems
     0
 """
 
