@@ -6,9 +6,10 @@ that the customer escalates or leaves. Each cue is a finding with its span and t
 it; ``escalation_risk`` (0..1) combines them with the customer's anger.
 
 Cue phrases are data (`cxcoach.resources.CustomerCuePack`, ``data/customer_cues.toml``); the structure
-is code: an insult adjective is abuse only when aimed at a person ("you useless lot", not "this useless
-app"), and a count is repeat contact only after a contact verb ("I've called three times", not
-"charged twice").
+is code: an insult is abuse only when aimed at a person ("you useless lot", not "this useless app" or
+"some idiot parked..."), a count is repeat contact only after a contact verb ("I've called three times",
+not "charged twice"), a time word is urgency only with a need in its sentence ("I need it today"), and
+words inside quotation marks are someone else's ("the letter says 'urgent'").
 
 Examples:
     >>> import cxcoach
@@ -21,7 +22,8 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Optional
+import re
+from typing import Optional, Sequence
 
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
@@ -30,16 +32,59 @@ from .text import Doc, Token
 
 __all__ = ["CustomerCueAnalyzer"]
 
-# A target ("you", "your staff") counts for an insult this many words before or after it.
-_TARGET_REACH = 3
+# A target ("you", "your staff") counts for an insult this many words before it ("your negotiator is a
+# slimy little weasel") or after it ("clowns, the lot of you").
+_TARGET_BEFORE = 5
+_TARGET_AFTER = 3
+# After a copula the whole subject can be the target: "the pharmacist in your Hove branch is an arrogant idiot".
+_COPULAS = frozenset(("is", "are", "was", "were"))
+_COPULA_GAP = 4  # the copula this many words before the insult at most ("is a rude, patronising idiot")
+_SUBJECT_REACH = 10
+# Self or stranger words ("I'm such an idiot", "some idiot") count this many words before an insult.
+_NOT_AIMED_REACH = 3
 # A contact word counts for a count this many words before it ("called ... three times") or after it
 # ("third email", "the fifth time I've sent").
 _CONTACT_REACH = 5
+# A `targeted` phrase of a label with `aims` needs one this many words before or after it ("I need the
+# refund before Friday", "need you to hold the room tonight").
+_AIM_BEFORE = 8
+_AIM_AFTER = 4
 # How much the customer's anger adds to the risk, by sentiment intensity 0..3: an angry message with no
 # explicit cue is still more likely to escalate than a calm one (tuned on the dev part of
 # tests/data/customer_cues.jsonl).
 _ANGER = (0.0, 0.1, 0.25, 0.4)
 _NEGATIVE = 0.1  # a negative message at intensity 0 still adds a little
+# Small whole numbers match phrases as "<n>" ("<n> times", "in <n> min"); longer ones are ids or money.
+_NUMBER = "<n>"
+_TIME = "<time>"  # a clock time ("5pm", "17:30"): "by <time>" is a deadline
+_HAS_DIGIT = re.compile(r"\d")
+_QUOTES = frozenset("'\"‘’“”")
+_ARTICLES = frozenset(("a", "an"))
+
+
+class _WordList:
+    """Words and phrases to look for within a window of a sentence's words: single words by a set look-up."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.singles = frozenset(phrase for phrase in phrases if " " not in phrase)
+        longer: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            if " " in phrase:
+                parts = tuple(phrase.split(" "))
+                longer.setdefault(parts[0], []).append(parts)
+        self.longer = {first: tuple(parts) for first, parts in longer.items()}
+
+    def find(self, words: Sequence[str], low: int, high: int) -> int:
+        """The index of the last word that starts a listed phrase lying within ``words[low:high]``, or -1."""
+        low, high = max(0, low), min(len(words), high)
+        for k in range(high - 1, low - 1, -1):
+            word = words[k]
+            if word in self.singles:
+                return k
+            for parts in self.longer.get(word, ()):
+                if k + len(parts) <= high and tuple(words[k : k + len(parts)]) == parts:
+                    return k
+        return -1
 
 
 class CustomerCueAnalyzer:
@@ -59,43 +104,91 @@ class CustomerCueAnalyzer:
     def __init__(self, pack: Optional[CustomerCuePack] = None) -> None:
         self.pack = pack or load_customer_cues()
         tags: dict[str, set[tuple[str, str]]] = {}
+        blockers: list[str] = []
         for label, rule in self.pack.labels.items():
             for kind in ("phrases", "targeted", "before_contact", "after_contact", "not_this"):
                 for phrase in getattr(rule, kind):
                     tags.setdefault(phrase, set()).add((label, kind))
+            blockers.extend(rule.not_this)
+        # "three chats", "every call": a count or "every" with a contact noun is repeat contact anywhere.
+        if "repeat_contact" in self.pack.labels:
+            for count in (*self.pack.counts, "every", "each"):
+                for noun in self.pack.contact_nouns:
+                    tags.setdefault(f"{count} {noun}", set()).add(("repeat_contact", "phrases"))
         self._tags = {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
         self._cues = PhraseMatcher(self._tags)
-        self._targets = tuple(tuple(target.split(" ")) for target in self.pack.targets)
-        self._contacts = tuple(tuple(word.split(" ")) for word in self.pack.contact_verbs)
+        # Look-alikes also block a cue they overlap from inside ("I'm cancelling my trip").
+        self._blockers = PhraseMatcher(blockers)
+        self._blocker_size = max((len(phrase.split(" ")) for phrase in blockers), default=1)
+        self._targets = _WordList(self.pack.targets)
+        self._contacts = _WordList(self.pack.contact_verbs)
+        self._future = _WordList(self.pack.future_markers)
+        self._naming = _WordList(self.pack.naming_verbs)
+        self._not_aimed = _WordList(self.pack.not_aimed)
+        self._aims = {label: _WordList(words) for label, words in self.pack.aims.items()}
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Find the cues in a customer message and set its escalation risk."""
         if doc.role != "customer":
             return ()
         findings: list[Finding] = []
+        digits = _HAS_DIGIT.search(doc.text) is not None
+        quotes = any(mark in doc.text for mark in _QUOTES)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
             positions, words = doc.sentence_words(sentence)
+            if digits:
+                words = [
+                    _NUMBER if word.isdigit() and len(word) <= 2 else _TIME if tokens[position].kind == "time" else word
+                    for position, word in zip(positions, words)
+                ]
             matches = self._cues.find_in_words(positions, words)
-            word_of = {position: k for k, position in enumerate(positions)} if matches else {}
+            if not matches:
+                continue
+            word_of = {position: k for k, position in enumerate(positions)}
+            quoted = _quoted(tokens) if quotes else frozenset()
             for phrase, first, last in matches:
+                if first in quoted:
+                    continue  # someone else's words: "the letter says 'urgent'"
                 i, j = word_of[first], word_of[last]
                 found: set[str] = set()  # one finding per cue, even when two kinds of phrase find it
                 for label, kind in self._tags[phrase]:
-                    if kind == "not_this":
+                    if kind == "not_this" or label in found or not self._holds(label, kind, words, i, j):
                         continue
-                    if kind == "targeted" and not _near(self._targets, words, i - _TARGET_REACH, j + 1 + _TARGET_REACH):
-                        continue  # "you useless lot", not "this useless app"
-                    if kind == "after_contact" and not _near(self._contacts, words, i - _CONTACT_REACH, i):
-                        continue  # "called three times", not "charged twice"
-                    if kind == "before_contact" and not _near(self._contacts, words, j + 1, j + 1 + _CONTACT_REACH):
-                        continue  # "third email", not "the wrong address for the third time"
-                    if label in found:
-                        continue
+                    if self._blocked(positions, words, i, j):
+                        break
                     found.add(label)
                     findings.append(self._finding(doc, tokens, label, kind, phrase, first, last))
         doc.escalation_risk = self._risk(doc, findings)
         return tuple(findings)
+
+    def _holds(self, label: str, kind: str, words: list[str], i: int, j: int) -> bool:
+        """Whether the structure a phrase of this kind needs is there around ``words[i..j]``."""
+        if kind == "targeted":
+            aims = self._aims.get(label)
+            if aims is not None:
+                return aims.find(words, i - _AIM_BEFORE, j + 1 + _AIM_AFTER) >= 0  # "I need it today", not "called today"
+            before = _SUBJECT_REACH if _COPULAS.intersection(words[max(0, i - _COPULA_GAP) : i]) else _TARGET_BEFORE
+            if self._targets.find(words, i - before, j + 1 + _TARGET_AFTER) < 0:
+                return False  # "you useless lot", not "this useless app"
+            if self._not_aimed.find(words, i - _NOT_AIMED_REACH, i) >= 0:
+                return False  # "I'm such an idiot", "some idiot parked..."
+            # "called your driver an idiot" reports an insult, it does not make one
+            return not (_ARTICLES.intersection(words[max(0, i - 2) : i]) and self._naming.find(words, i - 6, i) >= 0)
+        if kind == "after_contact":
+            contact = self._contacts.find(words, i - _CONTACT_REACH, i)
+            # "called three times", not "charged twice"; "I'll email again" is a plan, not a repeat
+            return contact >= 0 and self._future.find(words, contact - 2, contact) < 0
+        if kind == "before_contact":
+            return self._contacts.find(words, j + 1, j + 1 + _CONTACT_REACH) >= 0  # "third email"
+        return True
+
+    def _blocked(self, positions: list[int], words: list[str], i: int, j: int) -> bool:
+        """Whether a look-alike that starts inside the cue covers it ("I'm cancelling my trip")."""
+        if i == j:
+            return False
+        end = j + self._blocker_size
+        return any(first <= positions[j] for _, first, _ in self._blockers.find_in_words(positions[i + 1 : end], words[i + 1 : end]))
 
     def _finding(
         self, doc: Doc, tokens: tuple[Token, ...], label: str, kind: str, phrase: str, first: int, last: int
@@ -104,7 +197,7 @@ class CustomerCueAnalyzer:
         text = doc.text[start:end]
         detail = {
             "phrases": f"cue {phrase!r}",
-            "targeted": f"{phrase!r} aimed at a person",
+            "targeted": f"{phrase!r} aimed at a person" if label not in self._aims else f"{phrase!r} with {label} context",
             "after_contact": f"{phrase!r} after a contact verb",
             "before_contact": f"{phrase!r} before a contact word",
         }[kind]
@@ -125,12 +218,18 @@ class CustomerCueAnalyzer:
         return round(1.0 - calm, 3)
 
 
-def _near(phrases: tuple[tuple[str, ...], ...], words: list[str], low: int, high: int) -> bool:
-    """One of ``phrases`` lies entirely within ``words[low:high]``."""
-    low, high = max(0, low), min(len(words), high)
-    for phrase in phrases:
-        size = len(phrase)
-        for k in range(low, high - size + 1):
-            if tuple(words[k : k + size]) == phrase:
-                return True
-    return False
+def _quoted(tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Indexes of the tokens inside quotation marks; a quote opens before a word and closes after one."""
+    inside: set[int] = set()
+    opened = -1
+    for k, token in enumerate(tokens):
+        if token.text not in _QUOTES:
+            continue
+        touches_next = k + 1 < len(tokens) and tokens[k + 1].start == token.end
+        touches_previous = k > 0 and tokens[k - 1].end == token.start
+        if opened < 0 and touches_next and not touches_previous:
+            opened = k
+        elif opened >= 0 and touches_previous:
+            inside.update(range(opened + 1, k))
+            opened = -1
+    return frozenset(inside)

@@ -256,10 +256,14 @@ class TechniqueRule(_Data):
     after_refusal: tuple[str, ...] = ()
     not_this: tuple[str, ...] = ()
     frame_words: tuple[str, ...] = ()
+    owned: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    relative: bool = False
     negated: Optional[str] = None
 
     @field_validator(
-        "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words"
+        "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words",
+        "owned", "not_after",
     )
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -284,11 +288,14 @@ class TechniquePack(_Data):
     mirror_words_with_cue: int = Field(default=2, ge=1)
     mirror_words_alone: int = Field(default=4, ge=1)
     mirror_share_alone: float = Field(default=0.75, ge=0.0, le=1.0)
+    mirror_words_part: int = Field(default=3, ge=1)
+    mirror_share_part: float = Field(default=0.6, ge=0.0, le=1.0)
     deflections: tuple[str, ...] = ()
     deflecting_buts: frozenset[str] = frozenset()
     forecast: tuple[str, ...] = ()
     not_forecast: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
 
     @field_validator("labels")
     @classmethod
@@ -301,7 +308,7 @@ class TechniquePack(_Data):
                     raise ValueError(f"{name!r} is not a technique label; use one of {', '.join(TECHNIQUES)}")
         return value
 
-    @field_validator("future", "emotions", "deflections", "forecast", "not_forecast", "refusals")
+    @field_validator("future", "emotions", "deflections", "forecast", "not_forecast", "refusals", "owners")
     @classmethod
     def _lower_tuple(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(phrase.lower().split()) for phrase in value)
@@ -314,8 +321,10 @@ class TechniquePack(_Data):
             if mine is None:
                 labels[label] = rule
                 continue
-            merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (*_RULE_KINDS, "frame_words")}
-            labels[label] = TechniqueRule(**merged, negated=rule.negated or mine.negated)
+            merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (*_RULE_KINDS, "frame_words", "not_after")}
+            labels[label] = TechniqueRule(
+                **merged, relative=rule.relative or mine.relative, negated=rule.negated or mine.negated
+            )
         return TechniquePack(
             name=f"{self.name}+{other.name}",
             labels=labels,
@@ -328,15 +337,18 @@ class TechniquePack(_Data):
             mirror_words_with_cue=other.mirror_words_with_cue,
             mirror_words_alone=other.mirror_words_alone,
             mirror_share_alone=other.mirror_share_alone,
+            mirror_words_part=other.mirror_words_part,
+            mirror_share_part=other.mirror_share_part,
             deflections=self.deflections + other.deflections,
             deflecting_buts=self.deflecting_buts | other.deflecting_buts,
             forecast=self.forecast + other.forecast,
             not_forecast=self.not_forecast + other.not_forecast,
             refusals=self.refusals + other.refusals,
+            owners=self.owners + other.owners,
         )
 
 
-_RULE_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this")
+_RULE_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "not_this")
 
 
 def load_technique_pack(path: PathLike | None = None) -> TechniquePack:
@@ -378,8 +390,21 @@ class CustomerCuePack(_Data):
     targets: tuple[str, ...] = ()
     contact_verbs: tuple[str, ...] = ()
     weights: dict[str, float] = Field(default_factory=dict)
+    # Per label: words one of which must be in the same sentence for a `targeted` phrase of that label
+    # (instead of a person in `targets` nearby), e.g. a need for a time word to be urgency.
+    aims: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Counts above one ("three", "several"; small numbers are matched as "<n>") and the contact nouns they
+    # make repeat contact with ("three chats", "every call").
+    counts: tuple[str, ...] = ()
+    contact_nouns: tuple[str, ...] = ()
+    # Words right before a contact verb that make it a plan, not a past contact ("I'll email again").
+    future_markers: tuple[str, ...] = ()
+    # Verbs that report an insult rather than make one ("called the driver an idiot").
+    naming_verbs: tuple[str, ...] = ()
+    # Words just before an insult that aim it at the customer or a stranger ("I'm such an idiot", "some idiot").
+    not_aimed: tuple[str, ...] = ()
 
-    @field_validator("labels", "weights")
+    @field_validator("labels", "weights", "aims")
     @classmethod
     def _known_labels(cls, value: dict[str, Any]) -> dict[str, Any]:
         for label in value:

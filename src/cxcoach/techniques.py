@@ -37,18 +37,24 @@ from typing import NamedTuple, Optional
 from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
-from .resources import TechniquePack, load_answer_cues, load_technique_pack
+from .resources import TechniquePack, TechniqueRule, load_answer_cues, load_technique_pack
 from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token
 
 __all__ = ["TechniqueAnalyzer"]
 
 # Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
-_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal")
+_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned")
 # A negator this many words before a cue, in the same clause, negates it ("I can't promise").
 _NEGATION_WINDOW = 3
 # An emotion word counts for a frame when it comes within this many words after it ("you must be so
 # very tired": frame, two intensifiers, emotion).
 _FRAME_REACH = 4
+# A label's own frame words reach further than an emotion word: "you uploaded the drawings in the
+# wrong format" (blaming).
+_FAULT_REACH = 6
+# An owner word ("you", "your end") counts for an ``owned`` cue this many words after it, in its clause
+# ("that's down to the network you picked").
+_OWNED_REACH = 6
 # A promise marker counts for a cue this many words before it ("I'll personally call you").
 _FUTURE_REACH = 3
 # A deflection turns an apology into a non-apology this many words after it ("we apologise for any
@@ -109,12 +115,15 @@ class TechniqueAnalyzer:
                     tags.setdefault(phrase, set()).add((label, kind))
         self._tags = {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
         self._cues = PhraseMatcher(self._tags)
+        self._longest = max((phrase.count(" ") + 1 for phrase in self._tags), default=1)
+        self._look_alikes = frozenset(phrase for phrase, kinds in self._tags.items() if any(k == "not_this" for _, k in kinds))
         self._emotions = PhraseMatcher(self.pack.emotions)
         # a frame looks for emotion words, or for the label's own words ("you entered" + "wrong": blaming)
         self._frame_words = {
             label: PhraseMatcher(rule.frame_words) for label, rule in self.pack.labels.items() if rule.frame_words
         }
         self._future = tuple(tuple(marker.split(" ")) for marker in self.pack.future)
+        self._owners = PhraseMatcher(self.pack.owners)
         self._deflections = PhraseMatcher(self.pack.deflections)
         self._refusals = PhraseMatcher(self.pack.refusals)
         self._forecast = PhraseMatcher(self.pack.forecast)
@@ -156,26 +165,28 @@ class TechniqueAnalyzer:
         refusals = self._refusals.find_in_words(positions, words)
         said_no = refusals[0][1] if refusals else None  # token index of this sentence's first "no"
         hits: list[_Hit] = []
-        for phrase, first, last in self._cues.find_in_words(positions, words):
+        matches = self._cues.find_in_words(positions, words)
+        m = 0
+        while m < len(matches):
+            phrase, first, last = matches[m]
+            m += 1
             i, j = word_of[first], word_of[last]
-            for label, kind in self._tags[phrase]:
-                if kind == "not_this":
-                    continue  # a look-alike: matched only so that it hides the cue inside it
-                if kind == "after_refusal" and not ((refused and refused[0]) or (said_no is not None and said_no < first)):
-                    continue  # "we can repair it" is an alternative only after a no
-                if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
-                    continue
-                rule = self.pack.labels[label]
-                if self._negated(tokens, words, positions, i):
-                    if rule.negated is None:
-                        continue
-                    label = rule.negated
-                    detail = f"negated cue {phrase!r}"
-                else:
-                    detail = f"{kind.replace('_', ' ')} cue {phrase!r}"
-                if label == "apology" and self._deflected(tokens, positions, words, j):
-                    label, detail = "non_apology", f"apology {phrase!r} that deflects"
-                hits.append(_Hit(label, first, last, kind, detail))
+            found = self._cue_hits(phrase, tokens, words, positions, i, j, start, question, said_no, refused)
+            if found:
+                hits.extend(found)
+            elif j > i and phrase not in self._look_alikes:
+                # a cue that does not count where it stands ("so you" mid-sentence) hides nothing: look
+                # again at the cues starting inside it ("so you must have missed it"), in a bounded
+                # window so that a long unpunctuated text stays linear
+                end = min(len(words), j + 1 + self._longest)
+                hidden = [
+                    match for match in self._cues.find_in_words(positions[i + 1 : end], words[i + 1 : end])
+                    if match[1] <= last
+                ]
+                if hidden:
+                    reach = max(last, hidden[-1][2])
+                    matches = hidden + [match for match in matches[m:] if match[1] > reach]
+                    m = 0
         hits = _resolve(tokens, hits)
         hits = self._timelines(sentence, tokens, estimates, hits, question)
         cues = [hit for hit in hits if hit.label == "mirroring"]
@@ -188,6 +199,46 @@ class TechniqueAnalyzer:
                 hits.append(mirrored)
         if refused is not None and not refused[0]:
             refused[0] = said_no is not None
+        return hits
+
+    def _cue_hits(
+        self,
+        phrase: str,
+        tokens: tuple[Token, ...],
+        words: list[str],
+        positions: list[int],
+        i: int,
+        j: int,
+        start: int,
+        question: bool,
+        said_no: Optional[int],
+        refused: Optional[list[bool]],
+    ) -> list[_Hit]:
+        """The hits of one matched cue phrase (words ``i`` to ``j``), for every label it counts for here."""
+        first, last = positions[i], positions[j]
+        hits: list[_Hit] = []
+        for label, kind in self._tags[phrase]:
+            if kind == "not_this":
+                continue  # a look-alike: matched only so that it hides the cue inside it
+            if kind == "after_refusal" and not ((refused and refused[0]) or (said_no is not None and said_no < first)):
+                continue  # "we can repair it" is an alternative only after a no
+            if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
+                continue
+            if label == "assurance" and phrase.endswith(("make sure", "ensure")) and _names_someone(tokens, last):
+                continue  # "I'll make sure Bev gets your message" passes a message on; it owns no problem
+            rule = self.pack.labels[label]
+            if (rule.relative or rule.not_after) and self._guarded(rule, phrase, tokens, words, positions, i):
+                continue
+            if self._negated(tokens, words, positions, i):
+                if rule.negated is None:
+                    continue
+                label = rule.negated
+                detail = f"negated cue {phrase!r}"
+            else:
+                detail = f"{kind.replace('_', ' ')} cue {phrase!r}"
+            if label == "apology" and self._deflected(tokens, positions, words, j):
+                label, detail = "non_apology", f"apology {phrase!r} that deflects"
+            hits.append(_Hit(label, first, last, kind, detail))
         return hits
 
     def _start(self, words: list[str]) -> int:
@@ -219,12 +270,20 @@ class TechniqueAnalyzer:
             # a closed question checks a fact only when it names one ("is that the account ending 4421?")
             return question and (label != "confirmation" or _names_fact(tokens, positions[i]))
         if kind == "frames":
-            matcher = self._frame_words.get(label, self._emotions)
-            found = matcher.find_in_words(positions[j + 1 : j + 1 + _FRAME_REACH], words[j + 1 : j + 1 + _FRAME_REACH])
-            if not found:
+            matcher = self._frame_words.get(label)
+            reach = _FAULT_REACH if matcher is not None else _FRAME_REACH
+            matcher = matcher or self._emotions
+            found = matcher.find_in_words(positions[j + 1 : j + 1 + reach], words[j + 1 : j + 1 + reach])
+            if not found or (reach > _FRAME_REACH and not _same_clause(tokens, positions[j], found[0][1])):
                 return False
             between = words[j + 1 : bisect_left(positions, found[0][1])]
             return not any(word in self.pack.negators for word in between)  # "you're not being a pain"
+        if kind == "owned":
+            # a fault that the customer owns: "that's on the late paperwork from your side"
+            if question:
+                return False
+            found = self._owners.find_in_words(positions[j + 1 : j + 1 + _OWNED_REACH], words[j + 1 : j + 1 + _OWNED_REACH])
+            return bool(found) and _same_clause(tokens, positions[j], found[0][1])
         if kind == "after_future":
             return self._promised(words, i)
         if label == "apology" and phrase in ("sorry", "sry", "soz", "apologies") and i == start:
@@ -232,6 +291,24 @@ class TechniqueAnalyzer:
             after = positions[i] + 1
             return not (after < len(tokens) and tokens[after].text in (",", "?", "-", "—", "–", ":"))
         return True
+
+    def _guarded(
+        self, rule: TechniqueRule, phrase: str, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int
+    ) -> bool:
+        """Whether what comes just before a cue blocks it: a noun makes a "you ..." cue a relative clause
+        ("damage you didn't cause", "the terms you accepted"), and a ``not_after`` word ("sorry you lost
+        a day") makes it sympathy."""
+        first = positions[i]
+        for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+            if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
+                return False
+            word = words[k]
+            if word in rule.not_after:
+                return True
+            if k == i - 1 and rule.relative and phrase.startswith("you") and _is_noun_like(word, self.pack):
+                return True
+            first = positions[k]
+        return False
 
     def _promised(self, words: list[str], i: int) -> bool:
         """A promise marker ("I'll", "we will", "I'm going to") ends within a few words before ``i``."""
@@ -343,21 +420,33 @@ class TechniqueAnalyzer:
     def _restates(
         self, tokens: tuple[Token, ...], positions: list[int], words: list[str], echoed: dict[str, int]
     ) -> bool:
-        """Without a cue, the customer's words must make up most of the sentence or of its opening part
-        ("Four hours in the queue only to hit 'sold out' — I understand why you're livid")."""
-        if len(echoed) < self.pack.mirror_words_alone:
+        """Without a cue, the customer's words must make up most of the sentence, or of one of its parts
+        between dashes, semicolons or colons: a restating fragment often leads into a reaction ("Three
+        people, three different answers — I completely understand why you've stopped trusting us")."""
+        pack = self.pack
+        if len(echoed) < min(pack.mirror_words_part, pack.mirror_words_alone):
             return False
-        stopwords = self.pack.stopwords
-        content = sum(word not in stopwords for word in words)
-        if len(echoed) >= self.pack.mirror_share_alone * content:
+        stopwords = pack.stopwords
+        content = [w for w in words if w not in stopwords]
+        if len(echoed) >= pack.mirror_words_alone and len(echoed) >= pack.mirror_share_alone * len(content):
             return True
-        # the opening part: up to the first dash, semicolon or colon
-        cut = next((k for k, token in enumerate(tokens) if token.text in _OPENING_ENDS), None)
-        if cut is None:
+        cuts = [k for k, token in enumerate(tokens) if token.text in _OPENING_ENDS]
+        if not cuts:
             return False
-        opening = [w for position, w in zip(positions, words) if position < cut and w not in stopwords]
-        back = sum(_stem(w) in echoed for w in opening)
-        return back >= self.pack.mirror_words_alone and back >= self.pack.mirror_share_alone * len(opening)
+        cuts.append(len(tokens))
+        low = -1
+        k = 0
+        for cut in cuts:
+            part: list[str] = []
+            while k < len(positions) and positions[k] < cut:
+                if positions[k] > low and words[k] not in stopwords:
+                    part.append(words[k])
+                k += 1
+            low = cut
+            back = len({_stem(w) for w in part if _stem(w) in echoed})
+            if back >= pack.mirror_words_part and back >= pack.mirror_share_part * len(part):
+                return True
+        return False
 
     def _customer_words(self, doc: Doc) -> dict[str, str]:
         """The customer's content words (context), stemmed: stem → the word as the customer wrote it."""
@@ -454,6 +543,21 @@ def _stem(word: str) -> str:
         if len(word) >= len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)].rstrip("e")
     return word.rstrip("e") if len(word) > 4 else word
+
+
+def _is_noun_like(word: str, pack: TechniquePack) -> bool:
+    """A word that can end a noun phrase before a relative clause: content, not a function word or an
+    adverb ("so you", "honestly you", "clearly you" start a clause; "the damage you" does not)."""
+    return (
+        word.isalpha() and word not in pack.stopwords and word not in pack.leaders
+        and word not in pack.negators and not word.endswith("ly")
+    )
+
+
+def _names_someone(tokens: tuple[Token, ...], last: int) -> bool:
+    """The word after token ``last`` is a capitalised name ("make sure Dr Hale calls you")."""
+    after = next((token for token in tokens[last + 1 :] if token.kind == "word"), None)
+    return after is not None and after.text[:1].isupper() and after.norm != "i"
 
 
 def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
