@@ -348,3 +348,57 @@ def test_a_one_megabyte_reply_completes_in_linear_time(make):
     small = best_analysis_time(lambda: make(LARGE // 10), role="agent", context=WHEN_BACK)
     large = best_analysis_time(lambda: make(LARGE), role="agent", context=WHEN_BACK)
     assert large / small < 25, f"{small:.4f}s for 100 KB, {large:.4f}s for 1 MB"
+
+
+# -- short answers, plain answers, questions back ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, text",
+    [
+        ("Will the pool reopen on Saturday?", "It will! The repairs finished this morning."),
+        ("Has my son been given a locker?", "He has: number 214, next to the sports hall."),
+        ("Does the deposit cover the cleaning fee?", "It does not: cleaning is billed separately at $40."),
+        ("Can I bring my dog on the ferry?", "Yes, you can."),
+    ],
+)
+def test_a_short_answer_to_a_yes_no_question_is_an_outcome(question, text):
+    analysis = _reply(text, context=question)
+    assert analysis.answer_style == "outcome"
+    assert _violations(analysis) == []
+
+
+def test_a_time_after_a_short_answer_is_not_a_step_time():
+    analysis = _reply("She has: the acceptance letter went out today.", context="Has my daughter got a place?")
+    assert analysis.answer_style == "outcome"
+    assert "step_time" not in {e.rule for e in _evidence(analysis)}
+
+
+def test_a_plain_statement_answers_the_question_it_follows():
+    outcome = _reply("Yours is unaffected by it.", context="Is my train affected by the strike?")
+    process = _reply("On the checkout page, just below the basket total.", context="Where do I enter a promo code?")
+    assert (outcome.answer_style, process.answer_style) == ("outcome", "process")
+    assert "plain_answer" in {e.rule for e in _evidence(outcome)}
+    # without a question to answer, a cue-less statement says nothing about style
+    assert _reply("Yours is unaffected by it.").answer_style is None
+
+
+def test_courtesy_and_questions_back_are_not_plain_answers():
+    for text in ["So sorry to hear that, it's the last thing you need.", "Which branch are you at?"]:
+        assert _reply(text, context="Is my order ready?").answer_style is None
+
+
+def test_a_question_back_states_no_result():
+    analysis = _reply("Hi there, how can I help you today?", context="Hello?")
+    assert analysis.answer_style is None
+    assert analysis.estimates == () or all(e.rule != "estimate" for e in _evidence(analysis))
+
+
+def test_not_knowing_or_pointing_elsewhere_is_process():
+    for text in ["No idea, that's handled by a different team.", "You can find our current prices on the website."]:
+        assert _reply(text, context="How much will the new plan cost?").answer_style == "process"
+
+
+def test_a_day_mentioned_in_thanks_is_not_an_outcome():
+    analysis = _reply("Thank you for telling us about Tuesday.", context="When will you rebook the visit?")
+    assert analysis.answer_style is None

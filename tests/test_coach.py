@@ -786,3 +786,15 @@ def test_the_coach_report_example_runs_on_the_shared_data(tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert "Summary by company:" in completed.stdout
     assert "Summary by flow:" in completed.stdout
+
+
+def test_plain_dict_turns_read_like_validated_messages():
+    turns = [
+        {"role": "customer", "text": "Where is my parcel? It was due Monday!!"},
+        {"role": "agent", "text": "It's with the courier and will arrive tomorrow by noon."},
+    ]
+    plain = cxcoach.review_conversation(turns)
+    validated = cxcoach.review_conversation(Conversation(turns=[Message(**turn) for turn in turns]))
+    assert plain.model_dump() == validated.model_dump()
+    with_ids = cxcoach.review_conversation([{**turn, "id": str(k)} for k, turn in enumerate(turns)])
+    assert with_ids.customer_start_sentiment == plain.customer_start_sentiment

@@ -176,3 +176,47 @@ def test_one_word_is_one_finding_per_label():
     spans = [(finding.label, finding.start, finding.end) for finding in _cues(analysis)]
     assert ("abuse", 19, 25) in spans
     assert len(spans) == len(set(spans)), spans
+
+
+# -- aimed insults, quoted words, context words, counts of contacts --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm such an idiot, I booked the wrong date. Can I change it?",
+        "Some idiot blocked my driveway, so the van couldn't get in. Can you rebook?",
+        "My brother called your courier an idiot, which wasn't fair, sorry about that.",
+    ],
+)
+def test_an_insult_not_aimed_at_staff_is_not_abuse(text):
+    assert "abuse" not in _labels(_customer(text))
+
+
+def test_an_insult_aimed_at_a_member_of_staff_is_abuse():
+    assert "abuse" in _labels(_customer("The engineer you sent is a lazy idiot."))
+
+
+def test_quoted_words_are_someone_elses():
+    assert "urgency" not in _labels(_customer("The spam text said 'urgent, act now'. Was it from you?"))
+
+
+def test_a_time_word_is_urgency_with_a_need():
+    assert "urgency" in _labels(_customer("I need the keys back today, we move out tomorrow."))
+    assert "urgency" not in _labels(_customer("I rang you today about my meter."))
+
+
+def test_a_count_of_contacts_is_repeat_contact():
+    assert "repeat_contact" in _labels(_customer("Four emails and three chats and still no answer about my deposit."))
+
+
+@pytest.mark.parametrize(
+    "text", ["I know where he parks, tell him that.", "You'd better not set foot on my street again, for your own sake."]
+)
+def test_veiled_threats_against_a_person(text):
+    assert "threat" in _labels(_customer(text))
+
+
+def test_a_manager_is_an_escalation_only_when_asked_for():
+    assert "escalation_request" in _labels(_customer("Put me through to your manager."))
+    assert "escalation_request" not in _labels(_customer("The manager said my room would be ready by noon."))

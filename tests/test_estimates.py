@@ -176,3 +176,12 @@ def test_a_parser_with_custom_words():
     estimate = EstimateParser(custom).parse("The adapter is 30 francs.")[0]
     assert (estimate.kind, estimate.low, estimate.unit, estimate.text) == ("money", 30, "CHF", "30 francs")
     assert EstimateParser().parse("It's $5.") == find_estimates("It's $5.")
+
+
+def test_estimates_are_found_whatever_the_case():
+    shouted = find_estimates("IT WILL ARRIVE BY FRIDAY, WITHIN 3 TO 5 DAYS.")
+    assert [(e.text, e.kind) for e in shouted] == [("BY FRIDAY", "deadline"), ("3 TO 5 DAYS", "duration")]
+    # a text whose lower-case form is longer (Turkish dotted I) keeps its offsets
+    text = "İstanbul office: within 2 days."
+    (estimate,) = find_estimates(text)
+    assert text[estimate.start : estimate.end] == estimate.text == "within 2 days"

@@ -193,3 +193,34 @@ def test_the_analyzer_on_its_own():
     assert [f.label for f in findings] == ["outcome_question", "process_question"]
     assert {f.analyzer for f in findings} == {"question_type"}
     assert analyzer.labels >= {f.label for f in findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do I have to bring my passport, or is a driving licence enough?",
+        "when do I need to send the signed form back by",
+        "how do I apply for the grant, is there a deadline",
+        "Is there a form for changing the name on the account?",
+        "What's the cheapest way to post it back?",
+        "do u need a copy of the receipt",
+    ],
+)
+def test_requirements_and_rules_of_the_customers_own_step_are_process_questions(text):
+    assert cxcoach.analyze(text).question_type == "process_question"
+
+
+def test_an_or_clause_is_the_same_questions_other_option():
+    doc = Doc("Do I need to book ahead, or can I just turn up?")
+    findings = QuestionTypeAnalyzer().analyze(doc)
+    assert [f.label for f in findings] == ["process_question"]
+
+
+@pytest.mark.parametrize("text", ["What a surprise, another delay.", "Who runs this place?"])
+def test_more_rhetorical_complaints(text):
+    assert cxcoach.analyze(text).question_type == "not_a_question"
+
+
+@pytest.mark.parametrize("text", ["passport renewal sent a month ago, status pls", "any joy with my refund"])
+def test_status_requests_without_a_question_form_are_outcome_questions(text):
+    assert cxcoach.analyze(text).question_type == "outcome_question"

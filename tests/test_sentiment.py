@@ -493,3 +493,10 @@ def test_a_mild_positive_word_in_a_request_is_not_praise(text):
 def test_thresholds_are_configurable():
     strict = Pipeline([SentimentAnalyzer(SupportBackend(thresholds=(0.02, 0.9)))])
     assert strict.analyze("The service was good.").sentiment.label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text", ["I am fed up.", "My parcel arrived smashed.", "It's really not what I paid for.", "The app won't unlock the car."]
+)
+def test_support_complaints_without_strong_words_are_negative(text):
+    assert cxcoach.analyze(text).sentiment.label == "negative"

@@ -551,3 +551,33 @@ def test_a_pipeline_with_a_custom_technique_analyzer():
     assert analysis.techniques == frozenset({"gratitude", "apology"})
     assert analysis.sentiment is not None
     assert pipeline.analyze(OBLIGED, role="customer").techniques is None
+
+
+# -- blame the customer owns, emotions named in other words --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That delay is down to the postcode you entered.",
+        "If you'd checked the confirmation email, you'd have seen the new time.",
+    ],
+)
+def test_a_fault_put_on_the_customer_is_blaming(text):
+    assert _technique_findings(_reply(text), "blaming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm sorry you lost a whole afternoon to this.",
+        "We charged the card you gave us, and the fault was ours, not yours.",
+        "Please enter the postcode you moved to, and I'll update the order.",
+    ],
+)
+def test_sympathy_instructions_and_owned_mistakes_are_not_blaming(text):
+    assert not _technique_findings(_reply(text), "blaming")
+
+
+def test_no_wonder_names_the_feeling():
+    assert _technique_findings(_reply("No wonder you're on edge with the move so close."), "labeling")
