@@ -148,14 +148,15 @@ class AnswerStyleAnalyzer:
         for phrase, first, last in matches:
             for kind in self._kinds[phrase]:
                 by_kind[kind].append((phrase, first, last))
-        if _is_question(tokens):
+        asks = _is_question(tokens)
+        if asks:
             # the agent asking back ("what can I do for you today?") states no result, whatever words
             # it holds; a step it announces ("we'll need to check first, what's your date of birth?") stays
             by_kind["outcome"] = []
             estimates = []
         if estimates and not by_kind["outcome"] and not self.cues.courtesy.isdisjoint(words):
             estimates = []  # "Thank you for letting us know about Tuesday": a day mentioned, not promised
-        short = None if _is_question(tokens) else self._short_answer(tokens, positions, words)
+        short = None if asks else self._short_answer(tokens, positions, words)
         if short is not None:
             by_kind["outcome"].append(short)
         neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
@@ -193,8 +194,9 @@ class AnswerStyleAnalyzer:
         elif outcome_weight or process_weight:
             # a tie goes to whichever comes first: "Your room will be ready from 11am; before that, use the
             # lounge" leads with the result
-            first_process = min([first for _, first, _ in by_kind["process"]] + instructions, default=len(tokens))
-            leads = outcome_weight == process_weight and by_kind["outcome"][0][1] < first_process if outcome_weight else False
+            leads = outcome_weight == process_weight and min(first for _, first, _ in by_kind["outcome"]) < min(
+                [first for _, first, _ in by_kind["process"]] + instructions
+            )
             label = "outcome_statement" if outcome_weight > process_weight or leads else "process_statement"
         else:
             return None
@@ -239,13 +241,12 @@ class AnswerStyleAnalyzer:
         if asked not in ("outcome_question", "process_question"):
             return None
         courtesy = self.cues.courtesy
+        label = "outcome_statement" if asked == "outcome_question" else "process_statement"
+        what = "a result" if asked == "outcome_question" else "the way to do it"
         for sentence in doc.sentences:
-            tokens = doc.sentence_tokens(sentence)
             words = doc.sentence_words(sentence)[1]
-            if len(words) < 3 or _is_question(tokens) or not courtesy.isdisjoint(words):
+            if len(words) < 3 or _is_question(doc.sentence_tokens(sentence)) or not courtesy.isdisjoint(words):
                 continue
-            label = "outcome_statement" if asked == "outcome_question" else "process_statement"
-            what = "a result" if asked == "outcome_question" else "the way to do it"
             span = doc.text[sentence.start : sentence.end]
             evidence = _trusted(
                 Evidence, start=sentence.start, end=sentence.end, text=span, rule="plain_answer", weight=1.0,
