@@ -64,6 +64,8 @@ class QuestionTypeAnalyzer:
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
         self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in ("rhetorical", "indirect", "process", "outcome")})
         self._cues = PhraseMatcher(self._kinds)
+        # a statement asks only through an indirect cue: without one of their first words, skip matching
+        self._indirect_starts = frozenset(phrase.split(" ")[0] for phrase, kinds in self._kinds.items() if "indirect" in kinds)
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Classify each sentence; set ``doc.question_type`` for the message."""
@@ -124,15 +126,15 @@ class QuestionTypeAnalyzer:
             return None
         marked = text.find("?", sentence.start, sentence.end) >= 0
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
+        # most sentences of a reply: a statement asks only through an indirect cue or a clause opening
+        # with a question word ("Tell me when...", "..., when will it come.")
+        statement = not marked and ends_statement and _WH_WORDS.isdisjoint(words)
+        if statement and self._indirect_starts.isdisjoint(words):
+            return None  # no indirect cue can match: skip the cue search
         matches = [(phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(positions, words)]
         if any("rhetorical" in kinds for _, _, kinds in matches):
             return None  # a complaint in question form
-        if (
-            not marked and ends_statement and _WH_WORDS.isdisjoint(words)
-            and not any("indirect" in kinds for _, _, kinds in matches)
-        ):
-            # most sentences of a reply: a statement asks only through an indirect cue or a clause
-            # opening with a question word ("Tell me when...", "..., when will it come.")
+        if statement and not any("indirect" in kinds for _, _, kinds in matches):
             return None
         span = text[sentence.start : sentence.end]
         # most sentences are one clause: split only when a comma, semicolon or joining word is there
