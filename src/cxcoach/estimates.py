@@ -103,6 +103,8 @@ class EstimateParser:
                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
                          "sep", "sept", "oct", "nov", "dec"))
         self._starters = frozenset(starters)
+        # what a token's norm may be for the pattern to be tried there: a starter, or a lone currency sign
+        self._triggers = self._starters | self._symbols
         # Common words start an estimate only when something numeric or dated follows within four tokens
         # ("a day", "on Friday", "by 6pm"), so the pattern is not tried at every "a", "on" or "by".
         self._anchors = (
@@ -125,14 +127,12 @@ class EstimateParser:
         found = []
         reached = 0
         tokens = doc.tokens
-        anchors = self._anchors
+        anchors, triggers = self._anchors, self._triggers
         for i, token in enumerate(tokens):
-            if token.start < reached:
+            norm = token.norm
+            if not (norm in triggers or token.kind in _NUMERIC_KINDS) or token.start < reached:
                 continue
-            kind = token.kind
-            if not (kind in _NUMERIC_KINDS or token.norm in self._starters or token.text[:1] in self._symbols):
-                continue
-            if token.norm in _COMMON_STARTERS and not any(
+            if norm in _COMMON_STARTERS and not any(
                 t.kind in _NUMERIC_KINDS or t.norm in anchors for t in tokens[i + 1 : i + 5]
             ):
                 continue

@@ -313,9 +313,14 @@ class Doc:
         """
         found = self._words.get(sentence.first)
         if found is None:
-            tokens = self.tokens[sentence.first : sentence.last]
-            positions = [i for i, token in enumerate(tokens) if token.kind in WORD_KINDS]
-            found = self._words[sentence.first] = (positions, [tokens[i].norm for i in positions])
+            positions: list[int] = []
+            words: list[str] = []
+            # one loop filling both lists (measured faster than two comprehensions)
+            for i, token in enumerate(self.tokens[sentence.first : sentence.last]):
+                if token.kind in WORD_KINDS:
+                    positions.append(i)
+                    words.append(token.norm)
+            found = self._words[sentence.first] = (positions, words)
         return found
 
     def __repr__(self) -> str:
