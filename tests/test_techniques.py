@@ -581,3 +581,25 @@ def test_sympathy_instructions_and_owned_mistakes_are_not_blaming(text):
 
 def test_no_wonder_names_the_feeling():
     assert _technique_findings(_reply("No wonder you're on edge with the move so close."), "labeling")
+
+
+def test_the_same_reply_gives_the_same_findings_in_every_process() -> None:
+    # one cue can count for two labels ("you have every right to be" + a feeling: validation and
+    # labeling); their findings must not come out in an order that depends on Python's string hashing
+    import json
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import cxcoach;"
+        "print(cxcoach.analyze(\"You have every right to be angry. Fair enough, that isn't good enough. \""
+        "\"You idiot, I'll report you.\", role='agent').model_dump_json())"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        outputs.add(result.stdout)
+    assert len(outputs) == 1
+    assert {f["label"] for f in json.loads(outputs.pop())["findings"]} >= {"validation", "labeling"}

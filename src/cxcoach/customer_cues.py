@@ -115,7 +115,8 @@ class CustomerCueAnalyzer:
             for count in (*self.pack.counts, "every", "each"):
                 for noun in self.pack.contact_nouns:
                     tags.setdefault(f"{count} {noun}", set()).add(("repeat_contact", "phrases"))
-        self._tags = {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
+        # sorted, not a set: findings come out in the same order in every process (str hashes vary)
+        self._tags = {phrase: tuple(sorted(kinds)) for phrase, kinds in tags.items()}
         self._cues = PhraseMatcher(self._tags)
         # Look-alikes also block a cue they overlap from inside ("I'm cancelling my trip").
         self._blockers = PhraseMatcher(blockers)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 __all__ = [
     "ROLES",
@@ -261,6 +261,11 @@ class MessageAnalysis(_Frozen):
     commitments: tuple[Commitment, ...] = ()
     findings: tuple[Finding, ...] = ()
 
+    @field_serializer("techniques", when_used="json")
+    def _sorted_techniques(self, techniques: Optional[frozenset[str]]) -> Optional[list[str]]:
+        # a set has no order of its own: sorted, the same message gives the same JSON in every process
+        return None if techniques is None else sorted(techniques)
+
 
 class Tip(_Frozen):
     """One piece of coaching for a reply: what to change, where, and how.
@@ -354,6 +359,10 @@ class ConversationReport(_Frozen):
     tips: tuple[Tip, ...] = ()
     id: Optional[str] = None
     metadata: dict[str, str] = Field(default_factory=dict)
+
+    @field_serializer("techniques_used", when_used="json")
+    def _sorted_techniques(self, techniques: frozenset[str]) -> list[str]:
+        return sorted(techniques)  # in the same order in every process, like `MessageAnalysis.techniques`
 
 
 class DraftPart(_Span):

@@ -113,7 +113,8 @@ class TechniqueAnalyzer:
             for kind in (*_FINDING_KINDS, "not_this"):
                 for phrase in getattr(rule, kind):
                     tags.setdefault(phrase, set()).add((label, kind))
-        self._tags = {phrase: frozenset(kinds) for phrase, kinds in tags.items()}
+        # sorted, not a set: findings come out in the same order in every process (str hashes vary)
+        self._tags = {phrase: tuple(sorted(kinds)) for phrase, kinds in tags.items()}
         self._cues = PhraseMatcher(self._tags)
         self._longest = max((phrase.count(" ") + 1 for phrase in self._tags), default=1)
         self._look_alikes = frozenset(phrase for phrase, kinds in self._tags.items() if any(k == "not_this" for _, k in kinds))
@@ -159,8 +160,8 @@ class TechniqueAnalyzer:
         positions, words = doc.sentence_words(sentence)
         if not words:
             return []
-        question = any(token.text.startswith("?") or token.text.endswith("?") for token in tokens[-3:])
-        word_of = {position: i for i, position in enumerate(positions)}
+        question = _asks(tokens)
+        word_of = dict(zip(positions, range(len(positions))))
         start = self._start(words)
         refusals = self._refusals.find_in_words(positions, words)
         said_no = refusals[0][1] if refusals else None  # token index of this sentence's first "no"
@@ -357,12 +358,16 @@ class TechniqueAnalyzer:
         past, in a question ("would Friday suit?"), or in an instruction ("hold it for 10 seconds").
         """
         phrased = [hit for hit in hits if hit.label == "expectation_timeline"]
-        hits = [hit for hit in hits if hit.label != "expectation_timeline"]
+        if phrased:
+            hits = [hit for hit in hits if hit.label != "expectation_timeline"]
         if question:
             return hits
+        inside = estimates_within(estimates, sentence.start, sentence.end) if estimates else ()
+        if not phrased and not inside:
+            return hits  # most sentences: no time to judge
         spans = [
             (_token_at(tokens, e.start), _token_at(tokens, e.end - 1), f"estimate {e.text!r} for the customer's result")
-            for e in estimates_within(estimates, sentence.start, sentence.end) if e.kind != "money"
+            for e in inside if e.kind != "money"
         ]
         spans += [(hit.first, hit.last, hit.detail) for hit in phrased if all(hit.first > last or hit.last < first for first, last, _ in spans)]
         if not spans:
@@ -566,6 +571,15 @@ def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
         if token.kind in _FACT_KINDS:
             return True
         if k > first and token.kind == "word" and token.text[:1].isupper() and token.norm != "i":
+            return True
+    return False
+
+
+def _asks(tokens: tuple[Token, ...]) -> bool:
+    """Whether one of the sentence's last three tokens starts or ends with "?" ("right?)", "?!")."""
+    for token in tokens[-3:]:
+        text = token.text
+        if text[0] == "?" or text[-1] == "?":
             return True
     return False
 
