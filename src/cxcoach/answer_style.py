@@ -144,7 +144,9 @@ class AnswerStyleAnalyzer:
         text = doc.text
         positions, words = doc.sentence_words(sentence)
         matches = self._cues.find_in_words(positions, words)
-        by_kind: dict[str, list[tuple[str, int, int]]] = {kind: [] for kind in _CUE_KINDS}
+        by_kind: dict[str, list[tuple[str, int, int]]] = {
+            "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
+        }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
         for phrase, first, last in matches:
             for kind in self._kinds[phrase]:
                 by_kind[kind].append((phrase, first, last))
@@ -159,11 +161,11 @@ class AnswerStyleAnalyzer:
         short = None if asks else self._short_answer(tokens, positions, words)
         if short is not None:
             by_kind["outcome"].append(short)
-        neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
         # most sentences hold no instruction verb at all: skip the clause walk for them
         if self.cues.instruction_verbs.isdisjoint(words):
             instructions = []
         else:
+            neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
             instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
         # a short answer ("She has: the letter went out today") is the result; times after it are its details
