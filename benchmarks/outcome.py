@@ -67,10 +67,16 @@ def time_baseline(item: dict) -> str:
     return "outcome" if any(e.kind in ("duration", "deadline") for e in find_estimates(item["reply"])) else "process"
 
 
-def estimate_scores(items: list[dict]) -> tuple[float, float]:
-    def key(e: dict) -> tuple:
-        return (e["kind"], e["low"], e["high"], e["unit"] if e["kind"] != "deadline" else None)
+def estimate_key(e: dict) -> tuple:
+    """What must agree for an estimate to count as found: kind, range and unit (a deadline has none)."""
+    def number(value: object) -> object:
+        return None if value is None else float(value)  # type: ignore[arg-type]
 
+    return (e["kind"], number(e["low"]), number(e["high"]), e["unit"] if e["kind"] != "deadline" else None)
+
+
+def estimate_scores(items: list[dict]) -> tuple[float, float]:
+    key = estimate_key
     found = expected = correct = 0
     for item in items:
         gold = [key(e) for e in item["estimates"]]
@@ -127,10 +133,12 @@ def main() -> int:
         for item in estimates:
             if split_of(item["text"]) != "dev":
                 continue
-            gold = [(e["text"], e["kind"], e["low"], e["high"], e["unit"]) for e in item["estimates"]]
-            got = [(e.text, e.kind, e.low, e.high, e.unit) for e in find_estimates(item["text"])]
-            if sorted(g[1:] for g in gold) != sorted(g[1:] for g in got):
-                print(item["text"], "\n   gold", gold, "\n   got ", got)
+            found = find_estimates(item["text"])
+            if sorted(map(repr, map(estimate_key, item["estimates"]))) != sorted(
+                repr(estimate_key(e.model_dump())) for e in found
+            ):
+                gold = [(e["text"], e["kind"], e["low"], e["high"], e["unit"]) for e in item["estimates"]]
+                print(item["text"], "\n   gold", gold, "\n   got ", [(e.text, e.kind, e.low, e.high, e.unit) for e in found])
         return 0
 
     rows = []

@@ -22,6 +22,9 @@ DURATIONS = [
     ("Roaming gets switched on within 24 hours.", "within 24 hours", None, 24, "hour"),
     ("A replacement part takes 2-3 weeks to come from the supplier.", "2-3 weeks", 2, 3, "week"),
     ("The migration can run for up to 10 working days.", "up to 10 working days", None, 10, "business_day"),
+    ("The plaster needs about a day and a half to dry.", "about a day and a half", 1.5, 1.5, "day"),
+    ("Visa decisions take fourteen to eighteen weeks at the moment.", "fourteen to eighteen weeks", 14, 18, "week"),
+    ("Your replacement card should reach you in a dozen days at most.", "in a dozen days", 12, 12, "day"),
 ]
 
 MONEY = [
@@ -30,6 +33,10 @@ MONEY = [
     ("The annual licence renews at 1,299.50 dollars.", "1,299.50 dollars", 1299.5, 1299.5, "USD"),
     ("The early exit fee is £35.", "£35", 35, 35, "GBP"),
     ("Express delivery adds $1,250.75 to the order.", "$1,250.75", 1250.75, 1250.75, "USD"),
+    ("A boiler service costs between £80 and £120 depending on the model.", "between £80 and £120", 80, 120, "GBP"),
+    ("Your plan covers up to $2,000 of dental work a year.", "up to $2,000", None, 2000, "USD"),
+    ("Transfers over €10,000 need a second check.", "over €10,000", 10000, None, "EUR"),
+    ("You'll get at least $25 back for the missed delivery.", "at least $25", 25, None, "USD"),
 ]
 
 NOT_ESTIMATES = [
@@ -185,3 +192,22 @@ def test_estimates_are_found_whatever_the_case():
     text = "İstanbul office: within 2 days."
     (estimate,) = find_estimates(text)
     assert text[estimate.start : estimate.end] == estimate.text == "within 2 days"
+
+
+@pytest.mark.parametrize(
+    "text, rate",
+    [
+        ("The premium plan is $12 a month after the trial.", "$12"),
+        ("Your cover pays up to £150 of hotel costs a night and up to £600 a year.", "up to £600"),
+        ("Storage is charged at €3 a day once the parcel has been held for a week.", "€3"),
+    ],
+)
+def test_a_price_per_period_is_one_money_estimate_not_a_duration(text, rate):
+    estimates = find_estimates(text)
+    assert rate in [e.text for e in estimates]
+    assert not any(e.text.lower() in ("a month", "a year", "a day") for e in estimates)
+
+
+def test_a_duration_after_a_price_is_still_found_when_it_is_its_own_estimate():
+    estimates = find_estimates("The repair costs $80 and takes a week.")
+    assert [(e.kind, e.text) for e in estimates] == [("money", "$80"), ("duration", "a week")]

@@ -74,7 +74,7 @@ class EstimateParser:
           | (?P<either>{lead}(?P<e_low>{number})\s*(?P<e_unit>{unit})\s+or\s+(?P<e_high>{number})\b(?!\s*{unit}))
           | (?P<bound>\b(?P<b_word>within|up\s+to|no\s+more\s+than|less\s+than|under|at\s+most|at\s+least|more\s+than|over)
                \s+(?:the\s+next\s+)?(?P<b_num>{number})\s*(?P<b_unit>{unit})(?:\s+or\s+(?P<b_or>{number})\b(?!\s*{unit}))?)
-          | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit}))
+          | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit})(?P<s_half>\s+and\s+a\s+half\b)?)
           | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than)\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
                |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK})(?:\s+(?:today|tomorrow|tonight))?))
           | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow)(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
@@ -83,6 +83,9 @@ class EstimateParser:
                   (?!\s*(?:-|–|to|through|till|until)\s*(?:{_WEEKDAYS}))
                 |\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)
                (?:,?\s+(?:at\s+|from\s+|between\s+)?(?:{_CLOCK_RANGE}|{_CLOCK}))?)
+          | (?P<money_range>\bbetween\s+(?P<mr_sym>{symbol})\s?(?P<mr_low>{amount})\s+and\s+(?:{symbol})?\s?(?P<mr_high>{amount}))
+          | (?P<money_bound>\b(?P<mb_word>up\s+to|no\s+more\s+than|less\s+than|under|at\s+most|at\s+least|more\s+than|over)
+               \s+(?P<mb_sym>{symbol})\s?(?P<mb_amount>{amount}))
           | (?P<money>(?P<m_sym>{symbol})\s?(?P<m_low>{amount})(?:\s*(?:-|–|to)\s*(?:{symbol})?\s?(?P<m_high>{amount}))?
                | (?P<w_low>{amount})(?:\s*(?:-|–|to)\s*(?P<w_high>{amount}))?\s*(?P<w_cur>{currency_word})
                | \b(?P<c_cur>usd|eur|gbp)\s?(?P<c_low>{amount})))
@@ -138,6 +141,8 @@ class EstimateParser:
                 continue
             match = pattern.match(subject, token.start)
             if match is not None and match.end() > match.start():
+                if found and _is_rate(match, subject, found[-1].end):
+                    continue  # "$52 a month", "seven days a week": a rate, not another estimate
                 found.append(self._estimate(match, text))
                 reached = match.end()
         return tuple(found)
@@ -165,13 +170,17 @@ class EstimateParser:
             amount, unit = self._number(group("b_num")), self._unit(group("b_unit"))
             if group("b_or"):  # "within an hour or two": the bound is the larger figure
                 amount = max(amount, self._number(group("b_or")))
-            if group("b_word").lower().split()[0] in ("at", "more", "over") and "most" not in group("b_word").lower():
-                low = amount
-            else:
-                high = amount
+            low, high = _bounds(group("b_word"), amount)
         elif kind == "single":
-            low = high = self._number(group("s_num"))
+            low = high = self._number(group("s_num")) + (0.5 if group("s_half") else 0)  # "a day and a half"
             unit = self._unit(group("s_unit"))
+        elif kind == "money_range":  # "between $400 and $600"
+            low, high = float(group("mr_low").replace(",", "")), float(group("mr_high").replace(",", ""))
+            unit = self._currencies[group("mr_sym")]
+        elif kind == "money_bound":  # "up to $150": a ceiling; "at least $50": a floor
+            amount = float(group("mb_amount").replace(",", ""))
+            low, high = _bounds(group("mb_word"), amount)
+            unit = self._currencies[group("mb_sym")]
         elif kind == "deadline":
             day = _normalise_day(group("d_day"))
         elif kind in ("relative", "dated"):
@@ -186,11 +195,33 @@ class EstimateParser:
             low = float(low_text.replace(",", ""))
             high = float(high_text.replace(",", "")) if high_text else low
             unit = code
-        estimate_kind = "money" if kind == "money" else "deadline" if kind in ("deadline", "relative", "dated") else "duration"
+        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated") else "duration"
         start, end = match.span()
         return _trusted(
             Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
         )
+
+
+# Words between an estimate and "a <unit>" that make the unit a new estimate, not a rate: "costs $50 and
+# takes a week", "£40 for a day".
+_NOT_RATE = frozenset(("and", "or", "but", "then", "takes", "take", "taking", "took", "in", "within", "for", "after"))
+
+
+def _is_rate(match: re.Match[str], subject: str, previous_end: int) -> bool:
+    """A bare "a <unit>" close after another estimate is its rate ("$52 a month", "$2,000 of work a year")."""
+    if match.lastgroup != "single" or match.group("s_num").lower() not in ("a", "an"):
+        return False
+    between = subject[previous_end : match.start()]
+    words = between.split()
+    return len(words) <= 3 and _NOT_RATE.isdisjoint(words) and all(word.isalpha() for word in words)
+
+
+def _bounds(word: str, amount: float) -> tuple[Optional[float], Optional[float]]:
+    """``(low, high)`` for a bound: "at least", "more than", "over" set the floor; the others the ceiling."""
+    word = word.lower()
+    if word.split()[0] in ("at", "more", "over") and "most" not in word:
+        return amount, None
+    return None, amount
 
 
 _CLOCK_PARTS = re.compile(r"\b(\d{1,2})(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2}):([0-5]\d)\b", re.IGNORECASE)
