@@ -46,6 +46,8 @@ NOT_ESTIMATES = [
     "Call us 9am-5pm, Monday to Friday.",
     "Our chat team is here 24/7 if anything else comes up.",
     "Press 2 for billing, then ask for extension 4410.",
+    "The returns desk is on the 3rd floor, next to the lifts.",
+    "Your seat is on the 2nd row of the upper deck.",
 ]
 
 
@@ -103,6 +105,12 @@ def test_money_is_normalised(text, span, low, high, unit):
         ("We'll get the fix live by Monday.", "by Monday", "monday"),
         ("I'll have the new invoice out no later than Tuesday morning.", "no later than Tuesday morning",
          "tuesday morning"),
+        ("Your visa decision should be with you by the end of August.", "by the end of August", "end of august"),
+        ("Expect the car back at the end of next week.", "at the end of next week", "end of next week"),
+        ("The new card was posted and will arrive on 3 June.", "on 3 June", "3 june"),
+        ("A locksmith will be with you this afternoon.", "this afternoon", "this afternoon"),
+        ("The tribunal has listed your hearing on the 14th of May.", "on the 14th of May", "14th of may"),
+        ("Your meter reading is due on the 2nd, so please send it then.", "on the 2nd", "2nd"),
     ],
 )
 def test_deadlines_name_the_day(text, span, day):

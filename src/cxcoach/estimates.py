@@ -29,9 +29,13 @@ _NUMERIC_KINDS = frozenset(("number", "money", "time", "code"))
 _COMMON_STARTERS = frozenset(
     ("a", "an", "on", "at", "no", "by", "from", "more", "over", "up", "less", "under", "until", "till", "before",
      "within", "between", "half", "couple", "one", "may", "march", "in", "about", "around", "approximately",
-     "roughly", "approx")
+     "roughly", "approx", "this")
 )
-_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?"
+# Only an abbreviation takes a full stop ("Aug."): after "June" it ends the sentence.
+_MONTHS = (
+    r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?)"
+)
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CLOCK_RANGE = (
     r"\d{1,2}(?::[0-5]\d)?\s?(?:am|pm)?\s*(?:-|–|to|and)\s*\d{1,2}(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)"
@@ -68,6 +72,8 @@ class EstimateParser:
         range_sep = r"\s*(?:-|–|—|to|and|or)\s*"
         # "in 7 days", "about 2 hours": the span starts at the preposition, as a reader would quote it
         lead = r"(?:\b(?:in|about|around|approximately|roughly|approx\.?)\s+)?"
+        # "this afternoon/evening" promise a time; "this morning" in a reply mostly reports what happened
+        # ("it was released this morning"). "on the 14th" is a date unless a noun follows ("the 3rd floor").
         self._pattern = re.compile(
             rf"""
             (?:(?P<range>(?:\b(?:between|from)\s+|{lead})(?P<r_low>{number})\s*(?:{unit}\s*)?{range_sep}(?P<r_high>{number})\s*(?P<r_unit>{unit}))
@@ -75,9 +81,12 @@ class EstimateParser:
           | (?P<bound>\b(?P<b_word>within|up\s+to|no\s+more\s+than|less\s+than|under|at\s+most|at\s+least|more\s+than|over)
                \s+(?:the\s+next\s+)?(?P<b_num>{number})\s*(?P<b_unit>{unit})(?:\s+or\s+(?P<b_or>{number})\b(?!\s*{unit}))?)
           | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit})(?P<s_half>\s+and\s+a\s+half\b)?)
-          | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than)\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
+          | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than|at(?=\s+the\s+end\s+of\b))\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
+               |(?:the\s+)?end\s+of\s+{_MONTHS}
                |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK})(?:\s+(?:today|tomorrow|tonight))?))
-          | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow)(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
+          | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow|this(?=\s+(?:afternoon|evening)))(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
+          | (?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?
+               (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
                   (?:,?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
                   (?!\s*(?:-|–|to|through|till|until)\s*(?:{_WEEKDAYS}))
@@ -99,7 +108,7 @@ class EstimateParser:
         # Only a number, a currency sign or one of these words can start an estimate: the pattern is
         # tried at those tokens alone, not at every character (measured: 10x faster on replies).
         starters = {"in", "about", "around", "approximately", "roughly", "approx", "between", "from", "within", "up", "no", "less", "under", "at", "more", "over", "by", "before",
-                    "until", "till", "on", "today", "tonight", "tomorrow", "usd", "eur", "gbp", "half", "couple"}
+                    "until", "till", "on", "today", "tonight", "tomorrow", "usd", "eur", "gbp", "half", "couple", "this"}
         starters.update(word.split()[0] for word in self._numbers)
         starters.update(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
         starters.update(("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -115,6 +124,7 @@ class EstimateParser:
             | self._starters
             | frozenset(w for w in self._numbers if " " not in w)
             | {word for day in self.words.deadlines["days"] for word in day.split()}
+            | {"morning", "afternoon", "evening", "end"}  # "this afternoon", "at the end of June"
         ) - _COMMON_STARTERS - {"the", "of", "this"}
 
     def parse(self, text: str) -> tuple[Estimate, ...]:
@@ -183,7 +193,7 @@ class EstimateParser:
             unit = self._currencies[group("mb_sym")]
         elif kind == "deadline":
             day = _normalise_day(group("d_day"))
-        elif kind in ("relative", "dated"):
+        elif kind in ("relative", "dated", "ordinal"):
             day = _normalise_day(match.group().lower().removeprefix("on "))
         else:  # money
             if group("m_sym"):
@@ -195,7 +205,7 @@ class EstimateParser:
             low = float(low_text.replace(",", ""))
             high = float(high_text.replace(",", "")) if high_text else low
             unit = code
-        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated") else "duration"
+        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal") else "duration"
         start, end = match.span()
         return _trusted(
             Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
