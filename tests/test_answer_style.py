@@ -402,3 +402,50 @@ def test_not_knowing_or_pointing_elsewhere_is_process():
 def test_a_day_mentioned_in_thanks_is_not_an_outcome():
     analysis = _reply("Thank you for telling us about Tuesday.", context="When will you rebook the visit?")
     assert analysis.answer_style is None
+
+
+@pytest.mark.parametrize(
+    "question, reply",
+    [
+        ("How much is a callout on a Sunday?", "£80 for the first hour, then £30 for every half hour after that."),
+        ("What will my bill be after the discount ends?", "$42 for the next month, then $55 from March."),
+        ("How much does the course cost?", "€300 for the first term, then €250 for each term after that."),
+    ],
+)
+def test_prices_in_order_are_an_outcome_not_steps(question, reply):
+    # "the first hour", "the next month" order the prices; they are not steps of a procedure
+    assert _reply(reply, question).answer_style == "outcome"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "That will be decided when the claims team reviews the photos.",
+        "Whether it's covered would be determined once the assessor has seen the damage.",
+        "Compensation gets decided by the panel after the hearing.",
+    ],
+)
+def test_a_decision_left_to_later_is_process(reply):
+    analysis = _reply(reply, "Will I get my money back?")
+    assert analysis.answer_style == "process"
+    assert _violations(analysis)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "If it hasn't arrived within 10 days, call us and we'll open a trace.",
+        "If the payment still isn't showing by Friday, send us a screenshot of your statement.",
+        "If you're still offline in an hour, restart the router and message us again.",
+    ],
+)
+def test_the_time_of_a_condition_is_not_the_time_of_the_result(reply):
+    analysis = _reply(reply, "When will my refund arrive?")
+    assert "estimate" not in [e.rule for e in _evidence(analysis)]
+    assert analysis.answer_style != "outcome"
+
+
+def test_a_time_after_the_condition_is_still_the_result():
+    analysis = _reply("If you order before noon, it will arrive by Friday.", "When will it arrive?")
+    assert analysis.answer_style == "outcome"
+    assert [e.text for e in _evidence(analysis) if e.rule == "estimate"] == ["by Friday"]

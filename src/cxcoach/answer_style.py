@@ -158,6 +158,9 @@ class AnswerStyleAnalyzer:
             estimates = []
         if estimates and not by_kind["outcome"] and not self.cues.courtesy.isdisjoint(words):
             estimates = []  # "Thank you for letting us know about Tuesday": a day mentioned, not promised
+        if estimates and not _CONDITIONS.isdisjoint(words):
+            # "If it hasn't arrived within 10 days, call us": the time of the condition, not of the result
+            estimates = [e for e in estimates if not _in_condition(tokens, e.start)]
         short = None if asks else self._short_answer(tokens, positions, words)
         if short is not None:
             by_kind["outcome"].append(short)
@@ -311,6 +314,22 @@ class AnswerStyleAnalyzer:
             Finding, start=first.start, end=first.end, text=first.text, label="outcome_first_violation",
             score=1.0, analyzer=self.name, evidence=evidence, suggestion=suggestion,
         )
+
+
+_CONDITIONS = frozenset(("if", "unless"))
+
+
+def _in_condition(tokens: tuple[Token, ...], offset: int) -> bool:
+    """Whether character ``offset`` lies in an "if"/"unless" clause (from the word to the next comma)."""
+    inside = False
+    for token in tokens:
+        if token.start >= offset:
+            return inside
+        if token.norm in _CONDITIONS:
+            inside = True
+        elif token.kind == "punct" and token.text in (",", ";", ":", "—", "–"):
+            inside = False
+    return False
 
 
 def _is_question(tokens: tuple[Token, ...]) -> bool:
