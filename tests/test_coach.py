@@ -798,3 +798,64 @@ def test_plain_dict_turns_read_like_validated_messages():
     assert plain.model_dump() == validated.model_dump()
     with_ids = cxcoach.review_conversation([{**turn, "id": str(k)} for k, turn in enumerate(turns)])
     assert with_ids.customer_start_sentiment == plain.customer_start_sentiment
+
+
+# -- the customer's opening and closing sentiment -----------------------------------------------------------
+
+UPSET_OPENING = {"role": "customer", "text": "My washing machine arrived without the door seal! This is ridiculous."}
+SEAL_REPLY = {"role": "agent", "text": "I'm sorry about that. A technician will fit the seal on Thursday morning."}
+
+
+def closing_after_upset_opening(text: str) -> ConversationReport:
+    return cxcoach.review_conversation([UPSET_OPENING, SEAL_REPLY, {"role": "customer", "text": text}])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for trying. I'll be cancelling at the end of the term.",  # leaving, however politely
+        "OK. I'll be taking this to the ombudsman.",  # a threat the customer-cue analyzer finds
+        "Superb. Really impressed 👎",  # sarcasm
+        "Fine. Thanks, but I'm still not happy about the wait.",
+    ],
+)
+def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
+    report = closing_after_upset_opening(text)
+    assert report.customer_start_sentiment == "negative"
+    assert report.customer_end_sentiment == "negative"
+    assert report.de_escalated is False
+
+
+@pytest.mark.parametrize(
+    "text", ["OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine."]
+)
+def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
+    report = closing_after_upset_opening(text)
+    assert report.customer_end_sentiment == "neutral"
+    assert report.de_escalated is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks, the door works fine now!",  # "fine" in running text is not grudging
+        "Thanks, I'm sure the new seal will be fine.",
+        "Brilliant, thanks, we'll see you on Thursday!",  # a farewell, not "we'll see"
+        "👍",
+    ],
+)
+def test_sincere_closings_are_positive(text):
+    assert closing_after_upset_opening(text).customer_end_sentiment == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sir or Madam,\nPlease confirm my policy no. 4471902 renews in May.\nYours faithfully,\nR. Singh",
+        "hi, can I pause my broadband for 2 months? I'm working abroad",
+        "Hello, my laptop is 18 months old and I'd like to know if the battery is covered.",
+    ],
+)
+def test_a_calm_letter_or_request_is_a_neutral_opening(text):
+    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
+    assert report.customer_start_sentiment == "neutral"

@@ -500,3 +500,98 @@ def test_thresholds_are_configurable():
 )
 def test_support_complaints_without_strong_words_are_negative(text):
     assert cxcoach.analyze(text).sentiment.label == "negative"
+
+
+# --- Support senses, letter formulae and durations that are not complaints ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "no" abbreviating "number" is neither a negation nor a complaint
+        "My account no. 5531208 needs a new billing address.",
+        "Invoice no 88213 is attached.",
+        "Ticket No. 4471 was opened yesterday.",
+        # letter salutations and sign-offs are formulae, not praise
+        "Dear Sir or Madam, I am writing to update my address. Yours faithfully, J. Moss",
+        "Dear Ms Patel,\nPlease find my meter reading attached.\nKind regards,\nTom",
+        "Best wishes, Anna",
+        # support senses of words a general lexicon reads as feelings
+        "When will my pay rise show on my next payslip?",
+        "Could you send a lower quote for the roof?",
+        "The kiosk keeps giving me a receipt in French.",
+        "Please send the engagement letter to my accountant.",
+        "Is the smart meter reading sent automatically?",
+        # an acknowledgement is not praise
+        "OK.",
+        "Okay, I'll try again tomorrow.",
+        # an age, a time of use and a period asked for are durations, not waits
+        "The puppy is 10 weeks old.",
+        "My son does about two hours of gaming each evening on it.",
+        "Can we pause our meal box for three weeks?",
+    ],
+)
+def test_support_senses_and_formulae_are_neutral(text):
+    assert cxcoach.analyze(text).sentiment.label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No refund, no reply.",  # a real "no" still counts
+        "I've been waiting for three hours.",  # a real wait still counts
+        "Why have I been on hold for 40 minutes?",
+        "That's not OK.",  # a negated acknowledgement complains
+        "The video won't play on my laptop.",
+    ],
+)
+def test_the_guards_leave_real_complaints_negative(text):
+    assert cxcoach.analyze(text).sentiment.label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # praise beside an irony emoji is sarcasm
+        "Lovely, the train is cancelled again 🙃",
+        "Amazing service as usual 🙄",
+        "Superb, thanks a lot 👎",
+        # disappointment said politely
+        "I'd hoped for better from a five-star hotel.",
+        "The mix-up took the shine off our anniversary.",
+        "Thanks, but I'm still not happy with the repair.",
+        # taking business elsewhere
+        "We'll use someone else for the next delivery.",
+        "I'll be cancelling my gym membership.",
+        "I'm taking my business elsewhere.",
+        "I'll shop somewhere else from now on.",
+        "Then I'll accept the other offer.",
+        # outrage, problems counted in days, worry
+        "Unbelievable.",
+        "Third day without broadband.",
+        "This is the second time the courier missed us.",
+        "I'm a little concerned about the noise from the boiler.",
+    ],
+)
+def test_polite_disappointment_sarcasm_and_exits_are_negative(text):
+    assert cxcoach.analyze(text).sentiment.label == "negative"
+
+
+@pytest.mark.parametrize("text", ["👍", "Great service, thank you 👍", "Wow, that was quick, thank you!"])
+def test_a_thumbs_up_and_sincere_praise_stay_positive(text):
+    assert cxcoach.analyze(text).sentiment.label == "positive"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That's exactly what I hoped for, thanks!",
+        "Can I switch to the other offer you mentioned?",
+        "It worked the second time, thank you!",
+        "Can you deliver it somewhere else?",
+        "I'm moving my account to the Leeds branch, what do I need to bring?",
+        "Could I be rebooked with another airline?",
+    ],
+)
+def test_words_of_hope_others_and_moving_are_not_complaints_by_themselves(text):
+    assert cxcoach.analyze(text).sentiment.label != "negative"

@@ -309,12 +309,35 @@ class Coach:
         )
 
     def _closing(self, analysis: MessageAnalysis, doc: Doc) -> Optional[str]:
-        """The customer's closing sentiment: grudging thanks ("Fine. Thanks, I suppose.") are neutral."""
+        """The customer's closing sentiment.
+
+        A closing that is not happy and threatens or announces an exit ("I'll be reporting this to the
+        ombudsman.", "Close my account.") is negative; grudging thanks ("Fine. Thanks, I suppose.") are
+        neutral. A one-word hedge counts only standing alone ("Fine." "Whatever, thanks." "..., but fine."),
+        not in running text ("it works fine now"), and "we'll see you at four" is a farewell, not doubt.
+        """
         if analysis.sentiment is None:
             return None
         label = analysis.sentiment.label
-        if label == "positive" and any(self._grudging.find_in_words(*doc.sentence_words(s)) for s in doc.sentences):
-            return "neutral"
+        if label != "positive" and any(
+            finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request")
+            for finding in analysis.findings
+        ):
+            return "negative"
+        if label != "positive":
+            return label
+        for sentence in doc.sentences:
+            tokens = doc.sentence_tokens(sentence)
+            for phrase, first, last in self._grudging.find_in_words(*doc.sentence_words(sentence)):
+                before = tokens[first - 1] if first > 0 else None
+                after = tokens[last + 1] if last + 1 < len(tokens) else None
+                # a clause of its own: after a sentence start, punctuation or a joining word, before punctuation
+                opens = before is None or before.kind == "punct" or before.norm in ("but", "and", "so", "ok", "oh")
+                if " " not in phrase and not (opens and (after is None or after.kind == "punct")):
+                    continue
+                if phrase.endswith(" see") and after is not None and after.norm == "you":
+                    continue
+                return "neutral"
         return label
 
     def _kept_promises(self, analyses: list[MessageAnalysis], docs: list[Doc]) -> Optional[bool]:

@@ -87,6 +87,9 @@ class QuestionCues(_Data):
     process: tuple[str, ...]
     outcome: tuple[str, ...]
     rhetorical: tuple[str, ...]
+    intensifiers: tuple[str, ...] = ()
+    doubt: tuple[str, ...] = ()
+    courtesy: tuple[str, ...] = ()
 
 
 class AnswerCues(_Data):
@@ -124,6 +127,8 @@ class SentimentLexicon(_Data):
         quantity_words: Words that count like numbers before a unit ("two hours", "an hour").
         complaint_question_openers: Question openers that make a question a complaint ("why").
         irrealis: Words after which praise is wished for, not given ("would be nice if").
+        usage_words: After a duration and "of", a time of use, not a wait ("ten minutes of play").
+        irony_marks: Emoji that make the praise of their sentence sarcastic ("Brilliant 👎").
     """
 
     name: str = "custom"
@@ -137,6 +142,8 @@ class SentimentLexicon(_Data):
     quantity_words: frozenset[str] = frozenset()
     complaint_question_openers: frozenset[str] = frozenset()
     irrealis: frozenset[str] = frozenset()
+    usage_words: frozenset[str] = frozenset()
+    irony_marks: frozenset[str] = frozenset()
 
     @field_validator("words", "phrases")
     @classmethod
@@ -148,7 +155,7 @@ class SentimentLexicon(_Data):
 
     @field_validator(
         "profanity", "sarcasm_openers", "courtesy", "failure_verbs", "wait_units", "quantity_words",
-        "complaint_question_openers", "irrealis",
+        "complaint_question_openers", "irrealis", "usage_words", "irony_marks",
     )
     @classmethod
     def _lower_words(cls, value: frozenset[str]) -> frozenset[str]:
@@ -168,6 +175,8 @@ class SentimentLexicon(_Data):
             quantity_words=self.quantity_words | other.quantity_words,
             complaint_question_openers=self.complaint_question_openers | other.complaint_question_openers,
             irrealis=self.irrealis | other.irrealis,
+            usage_words=self.usage_words | other.usage_words,
+            irony_marks=self.irony_marks | other.irony_marks,
         )
 
 
@@ -258,12 +267,24 @@ class TechniqueRule(_Data):
     frame_words: tuple[str, ...] = ()
     owned: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
+    # frames need one of these linking words between the frame and its word, or ending the frame:
+    # "your deposit *is* protected" (assurance), not "keep your PIN safe"
+    frame_links: tuple[str, ...] = ()
+    # second-person subjects that count when the customer's own past action and a fault follow:
+    # "you" + "booked" + "the wrong date" (blaming); an action is a word ending in "ed" not in
+    # ``not_acts`` ("you received the wrong invoice"), or one of ``acts`` ("gave", "put", "set")
+    actors: tuple[str, ...] = ()
+    acts: tuple[str, ...] = ()
+    not_acts: tuple[str, ...] = ()
+    faults: tuple[str, ...] = ()
+    # harms that count only when ruled out for the customer: "you won't lose", "nothing is lost" (assurance)
+    spared: tuple[str, ...] = ()
     relative: bool = False
     negated: Optional[str] = None
 
     @field_validator(
         "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words",
-        "owned", "not_after",
+        "owned", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
     )
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -321,7 +342,9 @@ class TechniquePack(_Data):
             if mine is None:
                 labels[label] = rule
                 continue
-            merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (*_RULE_KINDS, "frame_words", "not_after")}
+            merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (
+                *_RULE_KINDS, "frame_words", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
+            )}
             labels[label] = TechniqueRule(
                 **merged, relative=rule.relative or mine.relative, negated=rule.negated or mine.negated
             )

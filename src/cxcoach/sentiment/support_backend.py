@@ -23,6 +23,7 @@ Every word and rule that moved a sentence's score is returned as evidence. The w
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Optional
 
 from ..models import SentimentResult
@@ -76,9 +77,15 @@ _HASHTAG_MIN_VALENCE = 1.0
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CACHE_LIMIT = 10_000
 
+# "no 881234" abbreviates "number" when the number has this many characters (an id, not "no 2 seats").
+_ID_DIGITS = 4
 # "in five minutes", "a day early": durations that praise speed, not waits.
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
+# A question that opens with "can I", "could we"... (within its first words, after a greeting) asks for
+# something: "hi, can I freeze my membership for 6 weeks?" asks for a period, it reports no wait.
+_REQUEST_MODALS = frozenset(("can", "could", "may", "would"))
+_REQUEST_REACH = 3
 # "Why is the site down?": a rhetorical complaint, mildly negative.
 _COMPLAINT_QUESTION = -1.0
 
@@ -242,6 +249,8 @@ class SupportBackend:
                 keys[i] = keys[i][1:]
             elif kind == "code":
                 has_code = True
+        if "no" in keys:
+            _number_abbreviation(doc.text, items, keys)
         question = doc.text.find("?", sentence.start, sentence.end) >= 0
         state = _SentenceState(sentence, items, keys, question)
         if not items:
@@ -315,11 +324,25 @@ class SupportBackend:
             # "in five minutes", "within a day", "a day early" praise speed; they are not waits.
             if (first > 0 and keys[first - 1] in _QUICK_BEFORE) or (i + 1 < len(keys) and keys[i + 1] in _QUICK_AFTER):
                 continue
+            if self._not_a_wait(keys, first, i, state.question):
+                continue
             start = items[first].start
             state.valences[i], state.rules[i] = _WAIT, "wait_time"
             state.spans[i] = (start, items[i].end)
             state.notes[i] = f"a wait of {state.items[i].text!r} {_WAIT:+.2f}"
             return
+
+    def _not_a_wait(self, keys: list[str], first: int, unit: int, question: bool) -> bool:
+        """An age ("14 months old"), a time of use ("ten minutes of play") or a period asked for ("can I
+        pause my plan for two months?") is a duration that reports no wait."""
+        after = keys[unit + 1 : unit + 3]
+        if after[:1] == ["old"] or (len(after) == 2 and after[0] == "of" and after[1] in self.adjustments.usage_words):
+            return True
+        if not (question and first > 0 and keys[first - 1] == "for"):
+            return False
+        return any(
+            modal in _REQUEST_MODALS and subject in ("i", "we") for modal, subject in pairwise(keys[: _REQUEST_REACH + 1])
+        )
 
     def _complaint_question(self, state: _SentenceState) -> None:
         """A question opened by "why" or "how come" is a complaint, not a request for reasons."""
@@ -345,7 +368,9 @@ class SupportBackend:
             state.valences[first], state.rules[first] = valence, rule
             state.notes[first] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
             state.spans[first] = (items[first].start, items[last].end)
-            in_phrase[first : last + 1] = [True] * (last + 1 - first)
+            # a negation ending a complaint still negates what follows: "still not happy" is not happy
+            end = last if valence < 0 and last > first and self._negates(keys[last]) else last + 1
+            in_phrase[first:end] = [True] * (end - first)
         return in_phrase
 
     def _apply_rules(
@@ -420,9 +445,10 @@ class SupportBackend:
     def _sarcasm(self, state: _SentenceState, complains: bool, previous_complains: bool) -> set[int]:
         """Flip praise that is sarcastic; return the flipped indexes.
 
-        Two shapes: a positive opener in a sentence that also complains in support terms ("Great, another
-        two hours on hold"), unless "but" marks a real contrast; and a sentence of nothing but praise
-        right after a complaint ("Never came. Awesome!"). Ordinary negative words do not count: on
+        Three shapes: praise beside an irony emoji ("Brilliant, really impressed 👎"); a positive opener
+        in a sentence that also complains in support terms ("Great, another two hours on hold"), unless
+        "but" marks a real contrast; and a sentence of nothing but praise right after a complaint
+        ("Never came. Awesome!"). Ordinary negative words do not count: on
         general text ("Love it, hate the price") that flip cost more than it gained.
         """
         valences, keys = state.valences, state.keys
@@ -430,7 +456,10 @@ class SupportBackend:
         strong = complains and any(
             v <= _SARCASM_COMPLAINT and r in _COMPLAINT_RULES for v, r in zip(valences, state.rules)
         )
-        if strong and "but" not in keys:
+        if "but" not in keys and not self.adjustments.irony_marks.isdisjoint(keys):
+            candidates = range(len(keys))  # "Brilliant, really impressed 👎": all its praise is ironic
+            praise_only = True
+        elif strong and "but" not in keys:
             candidates = range(min(_SARCASM_WINDOW, len(keys)))
             praise_only = False
         elif previous_complains and 0 < len(keys) <= _SARCASTIC_REPLY_ITEMS and all(v > 0 for v in valences):
@@ -535,6 +564,17 @@ def _sum_sentence(state: _SentenceState, sarcasm: set[int]) -> tuple[float, list
         start, end = state.spans.get(i, (token.start, token.end))
         evidence.append(("sarcasm" if i in sarcasm else state.rules[i], start, end, valence, note))
     return total, evidence
+
+
+def _number_abbreviation(text: str, items: list[Token], keys: list[str]) -> None:
+    """Rename "no" that abbreviates "number" ("student no. 2290417", "order no 881234") so that no rule
+    reads it as a negation: a "." right after it, or a long number (an id, not a count), and then a number."""
+    for i in range(len(keys) - 1):
+        following = items[i + 1]
+        if keys[i] == "no" and following.kind in ("number", "code") and (
+            text.startswith(".", items[i].end) or len(following.text) >= _ID_DIGITS
+        ):
+            keys[i] = "no."
 
 
 def _caps_differ(tokens: tuple[Token, ...]) -> bool:
