@@ -579,6 +579,72 @@ def test_sympathy_instructions_and_owned_mistakes_are_not_blaming(text):
     assert not _technique_findings(_reply(text), "blaming")
 
 
+# -- general frames: assurance states and spared harms, blame by the customer's own action, feelings ----
+
+GENERAL_POSITIVES = [
+    # assurance: the customer's thing, a linking verb, a safe state
+    ("assurance", "Don't worry, your booking is safe."),
+    ("assurance", "Your deposit is protected by the scheme."),
+    ("assurance", "That's all taken care of now."),
+    ("assurance", "Your pet's cover stays in place while we review the claim."),
+    # assurance: a harm ruled out for the customer
+    ("assurance", "You won't lose out on the discount."),
+    ("assurance", "Nothing is lost: every photo is backed up."),
+    ("assurance", "It won't cost you anything to switch back."),
+    ("assurance", "Your points aren't going anywhere."),
+    # blaming: "you", the customer's own past action, a fault
+    ("blaming", "You booked the wrong date for the return."),
+    ("blaming", "You've uploaded an invalid file."),
+    ("blaming", "You accidentally deleted the folder yourself."),
+    ("blaming", "The address you gave us was incomplete."),
+    ("blaming", "You paid the invoice after the deadline."),
+    ("blaming", "You let the policy lapse last spring."),
+    # labeling: a feeling named in other frames
+    ("labeling", "What a stressful week you've had."),
+    ("labeling", "It seems this left you anxious about the card."),
+    ("labeling", "I can hear the worry in your voice."),
+    ("labeling", "Your frustration comes through."),
+    ("labeling", "It's no surprise you're worried sick."),
+    ("labeling", "You were obviously distressed when you rang."),
+]
+
+GENERAL_NEGATIVES = [
+    ("assurance", "Keep your PIN safe."),
+    ("assurance", "Is your account secure now?"),
+    ("assurance", "You won't be covered for accidental damage."),
+    ("assurance", "It's safe to delete the old app."),
+    ("assurance", "You can't pay by cheque any more."),
+    ("assurance", "Please don't lose the returns label."),
+    ("assurance", "Your tenancy deposit isn't protected yet."),
+    ("assurance", "The gym is covered by CCTV."),
+    ("blaming", "You received the wrong invoice from us."),
+    ("blaming", "You were charged twice because of a glitch."),
+    ("blaming", "The parcel you ordered arrived late."),
+    ("blaming", "Being marked absent when you attended every week is wrong."),
+    ("blaming", "Did you enter the wrong postcode?"),
+    ("blaming", "You chose the premium plan at sign-up."),
+    ("labeling", "If you're worried about fraud, you can add a PIN."),
+    ("labeling", "The portal can be confusing, so I've sent a guide."),
+    ("labeling", "Your bill is confusing, so here is a summary."),
+    ("dismissive", "You were obviously distressed when you rang."),
+]
+
+
+@pytest.mark.parametrize("label, text", GENERAL_POSITIVES)
+def test_general_frames_find_the_label(label, text):
+    assert _technique_findings(_reply(text), label), sorted(_reply(text).techniques)
+
+
+@pytest.mark.parametrize("label, text", GENERAL_NEGATIVES)
+def test_general_frames_skip_look_alikes(label, text):
+    assert not _technique_findings(_reply(text), label)
+
+
+def test_an_actor_cue_names_the_action_and_the_fault():
+    findings = _technique_findings(_reply("You've uploaded an invalid file."), "blaming")
+    assert [evidence.rule for evidence in findings[0].evidence] == ["actors"]
+
+
 def test_no_wonder_names_the_feeling():
     assert _technique_findings(_reply("No wonder you're on edge with the move so close."), "labeling")
 

@@ -43,7 +43,7 @@ from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Toke
 __all__ = ["TechniqueAnalyzer"]
 
 # Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
-_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned")
+_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "actors", "spared")
 # A negator this many words before a cue, in the same clause, negates it ("I can't promise").
 _NEGATION_WINDOW = 3
 # An emotion word counts for a frame when it comes within this many words after it ("you must be so
@@ -72,6 +72,22 @@ _NOT_A_FORECAST = frozenset(("of", "before", "prior", "ago", "from"))
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 _STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+# Words that may stand between an ``actors`` subject and its verb ("you probably clicked", "you then
+# entered"), besides adverbs in "-ly" ("you accidentally deleted").
+_ACT_ADVERBS = frozenset(("just", "then", "also", "probably", "still"))
+# After "no" these affirm: "no wonder you're upset", "it's no surprise you're worried sick".
+_NOT_NEGATING = frozenset(("wonder", "surprise", "doubt"))
+# Linking verbs: "the form you sent *was* incomplete".
+_LINKS = frozenset(("is", "was", "are", "were", "isn't", "wasn't"))
+# Words that point at the customer, for ``spared`` harms: "you won't lose", "nothing is lost", "your
+# points aren't going anywhere".
+_CUSTOMER_WORDS = frozenset(("you", "you're", "you'll", "you've", "you'd", "your", "yours", "yourself", "nothing", "none"))
+# Negators that refuse or report rather than rule a harm out: "you can't pay by cheque", "you didn't pay".
+_NOT_SPARING = frozenset(("can't", "cannot", "cant", "didn't", "couldn't", "wouldn't", "shouldn't", "hardly"))
+# After these, "not" refuses or reports too ("you did not pay", "we could not pay").
+_NOT_SPARING_BEFORE_NOT = frozenset(("did", "can", "could", "would", "should"))
+# "You won't be able to pay online" is a limit, not a harm ruled out.
+_NOT_SPARING_BETWEEN = frozenset(("able", "allowed", "permitted"))
 
 
 class _Hit(NamedTuple):
@@ -123,6 +139,8 @@ class TechniqueAnalyzer:
         self._frame_words = {
             label: PhraseMatcher(rule.frame_words) for label, rule in self.pack.labels.items() if rule.frame_words
         }
+        self._links = {label: frozenset(rule.frame_links) for label, rule in self.pack.labels.items() if rule.frame_links}
+        self._faults = {label: PhraseMatcher(rule.faults) for label, rule in self.pack.labels.items() if rule.faults}
         self._future = tuple(tuple(marker.split(" ")) for marker in self.pack.future)
         self._owners = PhraseMatcher(self.pack.owners)
         self._deflections = PhraseMatcher(self.pack.deflections)
@@ -228,7 +246,10 @@ class TechniqueAnalyzer:
             if label == "assurance" and phrase.endswith(("make sure", "ensure")) and _names_someone(tokens, last):
                 continue  # "I'll make sure Bev gets your message" passes a message on; it owns no problem
             rule = self.pack.labels[label]
-            if (rule.relative or rule.not_after) and self._guarded(rule, phrase, tokens, words, positions, i):
+            if kind == "spared":  # a harm ruled out: its negation is what makes it count
+                hits.append(_Hit(label, first, last, kind, f"spared cue {phrase!r} ruled out for the customer"))
+                continue
+            if (rule.relative or rule.not_after) and self._guarded(rule, phrase, tokens, words, positions, i, kind):
                 continue
             if self._negated(tokens, words, positions, i):
                 if rule.negated is None:
@@ -274,11 +295,23 @@ class TechniqueAnalyzer:
             matcher = self._frame_words.get(label)
             reach = _FAULT_REACH if matcher is not None else _FRAME_REACH
             matcher = matcher or self._emotions
+            if reach > _FRAME_REACH and question:
+                return False  # "did you enter the wrong code?", "is my account safe?" ask; they state nothing
+            links = self._links.get(label)
+            if links and links.isdisjoint(words[i : j + 1 + reach]):
+                return False  # cheap test first: no linking verb at all
             found = matcher.find_in_words(positions[j + 1 : j + 1 + reach], words[j + 1 : j + 1 + reach])
             if not found or (reach > _FRAME_REACH and not _same_clause(tokens, positions[j], found[0][1])):
                 return False
             between = words[j + 1 : bisect_left(positions, found[0][1])]
-            return not any(word in self.pack.negators for word in between)  # "you're not being a pain"
+            if any(word in self.pack.negators for word in between):
+                return False  # "you're not being a pain"
+            # "your deposit is protected", "it's in hand"; not "keep your PIN safe"
+            return not links or any(word in links for word in words[i : j + 1]) or any(word in links for word in between)
+        if kind == "actors":
+            return not question and self._acted(label, tokens, words, positions, i, j)
+        if kind == "spared":
+            return not question and self._spared(tokens, words, positions, i, j)
         if kind == "owned":
             # a fault that the customer owns: "that's on the late paperwork from your side"
             if question:
@@ -294,11 +327,19 @@ class TechniqueAnalyzer:
         return True
 
     def _guarded(
-        self, rule: TechniqueRule, phrase: str, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int
+        self,
+        rule: TechniqueRule,
+        phrase: str,
+        tokens: tuple[Token, ...],
+        words: list[str],
+        positions: list[int],
+        i: int,
+        kind: str = "phrases",
     ) -> bool:
         """Whether what comes just before a cue blocks it: a noun makes a "you ..." cue a relative clause
         ("damage you didn't cause", "the terms you accepted"), and a ``not_after`` word ("sorry you lost
-        a day") makes it sympathy."""
+        a day") makes it sympathy. An ``actors`` cue has found its fault already: after a noun it says
+        what the customer's own thing was ("the address you gave us was incomplete")."""
         first = positions[i]
         for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
@@ -306,9 +347,69 @@ class TechniqueAnalyzer:
             word = words[k]
             if word in rule.not_after:
                 return True
-            if k == i - 1 and rule.relative and phrase.startswith("you") and _is_noun_like(word, self.pack):
+            if k == i - 1 and rule.relative and kind != "actors" and phrase.startswith("you") and _is_noun_like(word, self.pack):
                 return True
             first = positions[k]
+        return False
+
+    def _acted(
+        self, label: str, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int
+    ) -> bool:
+        """After a second-person subject (words ``i`` to ``j``): the customer's own past action, then a
+        fault in the same clause ("you booked the wrong date", "you accidentally deleted it yourself");
+        not what happened to them ("you received the wrong size"). After a noun the subject starts a
+        relative clause, and the fault must be said of that noun with a linking verb ("the form you sent
+        *was* incomplete"); otherwise a linking verb says the fault of something else ("being marked
+        absent when you attended every week *is* wrong")."""
+        rule = self.pack.labels[label]
+        k = j + 1
+        while k < len(words) and k <= j + 2 and (words[k] in _ACT_ADVERBS or (words[k].endswith("ly") and len(words[k]) > 4)):
+            k += 1
+        if k >= len(words) or not _same_clause(tokens, positions[j], positions[k]):
+            return False
+        verb = words[k]
+        if not (verb in rule.acts or (verb.endswith("ed") and verb not in rule.not_acts)):
+            return False
+        end = min(len(words), k + 1 + _FAULT_REACH)
+        found = self._faults[label].find_in_words(positions[j + 1 : end], words[j + 1 : end])
+        if not found or not _same_clause(tokens, positions[j], found[0][1]):
+            return False
+        between = words[j + 1 : bisect_left(positions, found[0][1])]
+        if any(word in self.pack.negators for word in between):
+            return False
+        relative = i > 0 and _is_noun_like(words[i - 1], self.pack) and _same_clause(tokens, positions[i - 1], positions[i])
+        return relative == any(word in _LINKS for word in between[k - j :])
+
+    def _spared(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int) -> bool:
+        """A harm (words ``i`` to ``j``) ruled out for the customer: a negator that promises rather than
+        refuses stands just before it, and the customer is named ("you won't lose out", "nothing is
+        lost", "it won't cost you anything"); not "you can't pay by cheque" or "you won't be able to pay"."""
+        negators = self.pack.negators
+        first = positions[i]
+        negator = None
+        for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+            if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
+                break
+            word = words[k]
+            if word in _NOT_SPARING_BETWEEN:
+                return False
+            if word in negators:
+                if word in _NOT_SPARING or (word == "not" and k > 0 and words[k - 1] in _NOT_SPARING_BEFORE_NOT):
+                    return False
+                if word in ("don't", "dont") and (k == 0 or words[k - 1] in self.pack.leaders):
+                    return False  # an instruction: "don't lose your receipt"
+                negator = k
+                break
+            first = positions[k]
+        if negator is None:
+            return False
+        if words[negator] in _CUSTOMER_WORDS or (j + 1 < len(words) and words[j + 1] in _CUSTOMER_WORDS):
+            return True
+        for k in range(negator - 1, max(-1, negator - 1 - _OWNED_REACH), -1):
+            if not _same_clause(tokens, positions[k], positions[negator]):
+                return False
+            if words[k] in _CUSTOMER_WORDS:
+                return True
         return False
 
     def _promised(self, words: list[str], i: int) -> bool:
@@ -337,7 +438,7 @@ class TechniqueAnalyzer:
         for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 return False
-            if words[k] in negators:
+            if words[k] in negators and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATING):
                 return True
             first = positions[k]
         return False
@@ -507,12 +608,13 @@ class TechniqueAnalyzer:
 # A label that gives way to another found in the same clause: "I can see why our replies must have
 # looked like copy-and-paste" names how the company looks (auditing), not the customer's feeling.
 # An agent's promise to have someone call is a follow-up, not assurance; a survey text is a feedback
-# request, not a follow-up.
+# request, not a follow-up. "You're obviously upset" names the feeling: its "obviously" brushes no one off.
 _YIELDS = {
     "validation": frozenset({"auditing"}),
     "labeling": frozenset({"auditing"}),
     "assurance": frozenset({"follow_up"}),
     "follow_up": frozenset({"feedback_request"}),
+    "dismissive": frozenset({"labeling"}),
 }
 
 
