@@ -224,3 +224,189 @@ def test_more_rhetorical_complaints(text):
 @pytest.mark.parametrize("text", ["passport renewal sent a month ago, status pls", "any joy with my refund"])
 def test_status_requests_without_a_question_form_are_outcome_questions(text):
     assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+# -- rhetorical complaints by their shape, not by phrase ---------------------------------------------
+# A vent is a question about someone else's failing, asked with emphasis; each rule below has its own
+# examples, and the hard negatives after them are angry questions that still ask.
+
+VENTS_BY_SHAPE = [
+    # an emphasis word in a how/why/who/what question that is not about the customer's own case
+    "Who on earth signed off this design?",
+    "How is that even possible?",
+    "How on earth does a courier lose a sofa?",
+    "why on earth would a bank close its only branch in town",
+    "my data ran out in four days, who the hell sets these allowances?",
+    # "??" on a how or who question about someone else
+    "how does a hospital lose an x-ray??",
+    "How does a gym not have hot water for a month??",
+    "who signed this off??",
+    "how do you lot manage to lose every parcel??",
+    # nobody in particular doing their job
+    "Is anyone actually reading these messages?",
+    "Has anybody even looked at my ticket?",
+    "How is anyone supposed to fill in this form without a law degree?",
+    "Does anybody ever answer this phone line?",
+    # a yes/no question to the company, with emphasis
+    "Do you honestly expect me to pay for the return postage?",
+    "Are you seriously charging me for your own mistake?",
+    "Does your team even test the app before a release?",
+    # who + an action + this/these: blame, not a contact
+    "Who packs these orders?",
+    "Who approved this price rise?",
+    "Who writes these automated replies?",
+    # how can someone else's job be taking so long
+    "How is a passport renewal taking two months?",
+    "How has it taken a month to post one card?",
+    "how is the transfer still taking this long",
+    # emphasis alone, or opening a fragment
+    "Seriously?",
+    "Really?",
+    "Honestly?",
+    "Really, three weeks for one letter?",
+    "Seriously, another fee?",
+    "Honestly, £40 for that?",
+    "How the hell is a 20 minute delay now four hours?",
+    # degree and idiom
+    "Is it really that hard to answer an email?",
+    "Is this what passes for a clean room?",
+    "Are you having a laugh with this renewal quote?",
+    "Eight years a member and this is how you treat me?",
+    "why do you always send the bill to the wrong address",
+    "Why do you never call back when you say you will?",
+]
+
+
+@pytest.mark.parametrize("text", VENTS_BY_SHAPE)
+def test_rhetorical_complaints_are_found_by_their_shape(text):
+    analysis = cxcoach.analyze(text)
+    assert analysis.question_type == "not_a_question"
+    assert _questions(analysis) == []
+
+
+ANGRY_BUT_ASKING = [
+    # about the customer's own case, or asking when/where: a question however loud
+    ("Where on earth is my refund?", "outcome_question"),
+    ("when on earth is the engineer coming??", "outcome_question"),
+    ("Why on earth was I charged twice?", "outcome_question"),
+    ("How exactly do I cancel this?", "process_question"),
+    ("What exactly do I need to upload?", "process_question"),
+    ("Seriously, when will my card arrive?", "outcome_question"),
+    ("Really? When did that change?", "outcome_question"),
+    ("Where the hell is my delivery?", "outcome_question"),
+    ("What if my flight is cancelled?", "outcome_question"),
+    ("What if it never arrives?", "outcome_question"),
+    # "??" on how-to, on a quantity, on "why" or "how do you" (anyone)
+    ("how do i turn this off??", "process_question"),
+    ("how do you reset the router??", "process_question"),
+    ("how much is it to upgrade??", "outcome_question"),
+    ("how long is this going to take??", "outcome_question"),
+    ("why was my card blocked??", "outcome_question"),
+    # "actually" to "you" can ask; "anyone" without emphasis asks
+    ("Do you actually ship to Ireland?", "outcome_question"),
+    ("Are you actually open today?", "outcome_question"),
+    ("Does anyone know if the pool is open on bank holidays?", "outcome_question"),
+    # who with an auxiliary asks for a contact
+    ("Who do I send the repair quotes to?", "process_question"),
+    ("Who handles complaints about deliveries?", "process_question"),
+    ("How is the repair going?", "outcome_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANGRY_BUT_ASKING)
+def test_angry_questions_about_the_customers_own_case_still_ask(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Why was I charged twice for the same transfer?", "Why has my card been declined?", "How come my bill is higher this month?"],
+)
+def test_a_why_question_about_what_happened_to_the_customer_asks_for_an_outcome(text):
+    # the reason for a result is part of the result ("the charge was a duplicate; it's refunded by Friday")
+    assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+FRAGMENTS_BESIDE_A_VENT = [
+    ("Are you kidding me? A £25 fee for a letter?", "not_a_question"),
+    ("A £12 admin fee to change a date? Are you serious?", "not_a_question"),
+    ("are you serious? cancelled AGAIN?", "not_a_question"),
+    ("Who packs these orders, a blindfolded toddler?", "not_a_question"),
+    # a real question after the vent still asks; a fragment away from any vent asks too
+    ("Are you kidding me? A £25 fee for a letter? When will you refund it?", "outcome_question"),
+    ("I've been waiting since Monday. Refund status?", "outcome_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", FRAGMENTS_BESIDE_A_VENT)
+def test_a_question_fragment_next_to_a_vent_vents_with_it(text, expected):
+    analyzer = QuestionTypeAnalyzer()
+    doc = Doc(text)
+    findings = analyzer.analyze(doc)
+    assert doc.question_type == expected
+    # the three ways of reading a message agree
+    assert analyzer.message_type(Doc(text)) == expected
+    alone = Doc(text)
+    assert [f.label for f in findings] == [
+        f.label for f in (analyzer.classify(alone, s) for s in alone.sentences) if f is not None
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the customer needs for their own step is a process question, whatever follows "need"
+        ("Do I need the original receipt to return it?", "process_question"),
+        ("I lost my card. Will I need a new photo for the replacement?", "process_question"),
+        ("Could you let me know what I need to do to reactivate my account?", "process_question"),
+        ("please tell me what I have to send you", "process_question"),
+        # an open question for a fact to act on; "is my" after a question word is not a yes/no question
+        ("what's the returns address", "process_question"),
+        ("What's the cancellation notice period?", "process_question"),
+        ("Who is my account manager now that Sam has left?", "process_question"),
+        ("What's happening with my refund?", "outcome_question"),
+        ("what's going on with the outage", "outcome_question"),
+    ],
+)
+def test_needs_and_facts_to_act_on_are_process_questions(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi team, quick one: which plan includes SSO? Cheers", "process_question"),
+        ("One more thing: when does the offer end?", "outcome_question"),
+        ("plumber said monday, it's wednesday. is he coming at all", "outcome_question"),
+    ],
+)
+def test_a_question_after_a_colon_or_an_inner_full_stop_is_read_from_its_own_opener(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Can't find the cancel button anywhere", "not_a_question"),
+        ("Didn't get the verification email", "not_a_question"),
+        ("Isn't working again since the update", "not_a_question"),
+        ("can't you just refund me", "outcome_question"),
+        ("isn't my contract up in june", "outcome_question"),
+        ("won't the engineer come today", "outcome_question"),
+    ],
+)
+def test_a_negative_opener_asks_only_with_its_subject(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Let me know if you need the serial number too.", "not_a_question"),
+        ("Please get back to me if you require any further details.", "not_a_question"),
+        ("I've attached the receipt. Do let me know if there's anything else you need.", "not_a_question"),
+        ("Let me know if you can deliver before Friday.", "outcome_question"),
+    ],
+)
+def test_a_courtesy_offer_is_not_an_indirect_question(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

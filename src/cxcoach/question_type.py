@@ -7,7 +7,11 @@ is one, else a process question if any sentence is one, else ``not_a_question``.
 
 A sentence asks when it ends in "?", opens like a question ("when will it arrive"), or asks indirectly
 ("I need to know if my card will come this week"). Rhetorical complaints ("why is this so hard?!")
-vent rather than ask, and are not questions. Cue phrases are data (``data/question_cues.toml``).
+vent rather than ask, and are not questions: some are set phrases, most are found by their shape, a
+question about someone else's failing asked with emphasis ("who on earth approved this?", "is anyone
+actually reading these?"; see `QuestionTypeAnalyzer._vents`). A question about the customer's own case
+stays a question however angry ("where on earth is my refund?"). Cue phrases are data
+(``data/question_cues.toml``).
 
 Examples:
     >>> import cxcoach
@@ -22,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Literal, Optional
 
 from .models import Evidence, Finding, _trusted
@@ -38,14 +43,68 @@ QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
 _FILLERS = frozenset(
     ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw")
 )
-# Where a sentence may hold a second clause: one search instead of a find per mark.
-_CLAUSE_MARK = re.compile(r"[,;]| (?:and|or|but) ", re.IGNORECASE)
+# Where a sentence may hold a second clause: one search instead of a find per mark. A colon introduces
+# the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
+# kept because a lower-case word follows ("it's thurs. is he coming").
+_CLAUSE_MARK = re.compile(r"[,;:]|\. | (?:and|or|but) ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's")
 )
 # Open questions asking which/what/where/who, with no outcome cue, ask for information to act on.
-_INFORMATION_OPENERS = frozenset(("what", "which", "where", "who", "whom", "whose", "whats", "wat", "wht"))
+_INFORMATION_OPENERS = frozenset(
+    ("what", "which", "where", "who", "whom", "whose", "whats", "wat", "wht", "what's", "who's", "which's")
+)
+# Outcome cues that only ask when they open a yes/no question ("is my parcel coming?"); after a
+# question word they are part of an information question ("who is my account manager?").
+_YES_NO_CUES = frozenset(("is my", "are my", "has my", "have my", "did my"))
+# Rhetorical complaints are mostly questions about someone else's failing, asked with emphasis. The
+# rules (`_vents`) need to know who the question is about:
+# - the customer: a question with one of these words is about their own case, and stays a question
+#   however angry ("why on earth was I charged twice?", "where on earth is my refund?");
+_FIRST_PERSON = frozenset(
+    ("i", "i'm", "im", "i've", "ive", "i'd", "i'll", "me", "my", "mine", "myself", "we", "we're", "we've",
+     "we'd", "we'll", "our", "ours", "us")
+)
+# - the company addressed: a yes/no question to it with emphasis accuses ("do you honestly expect me to
+#   pay?", "does your team even read these?");
+_ADDRESSEES = frozenset(("you", "your", "u", "ur", "yall", "y'all"))
+# - nobody in particular: "how is anyone supposed to...", "why does nobody answer", "is anybody
+#   actually reading these?" doubt that anyone does their job ("someone" asks for help: "can someone call me?");
+_NOBODY = frozenset(("anyone", "anybody", "nobody", "noone"))
+# questions about when and where are about the customer's result, emphasis or not ("when on earth is
+# the engineer coming??")
+_STATUS_WORDS = frozenset(("when", "wen", "where", "when's", "where's"))
+# the wh-words a vent opens with ("how does a hospital lose an x-ray??", "who packs these orders?")
+_VENT_WORDS = frozenset(("how", "why", "who", "what", "how's", "who's", "what's", "whats", "wat", "hw"))
+# auxiliaries: after "who" they ask about a person ("who do I call", "who is my manager"); a content verb
+# there ("who packs these", "who approved this") asks who is to blame
+_AUXILIARIES = frozenset(
+    ("is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "will", "would", "has", "have",
+     "had", "may", "might", "must", "shall", "'s", "'re")
+)
+_POINTERS = frozenset(("this", "these", "that", "those"))
+# "how is it taking three weeks?": a how-question about how long someone else's job takes is a wonder
+# at the delay, not a request for the method
+_TAKING = frozenset(("taking", "taken", "took"))
+_VENT_HINTS = _NOBODY | _POINTERS | _TAKING
+# "Can't wait", "Didn't work", "Isn't working": a negative auxiliary opens a question only with its
+# subject next ("can't you refund it", "don't I need a form"); without one it is a statement that dropped
+# its "I" or "it", common in chat
+_NEGATIVE_OPENERS = frozenset(
+    ("isn't", "aren't", "won't", "can't", "don't", "doesn't", "didn't", "wasn't", "weren't", "haven't", "hasn't",
+     "shouldn't", "wouldn't", "couldn't")
+)
+_SUBJECTS = frozenset(
+    ("i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "there", "my", "your", "ur", "our", "his",
+     "her", "their", "the", "a", "an", "these", "those", "anyone", "anybody", "someone", "somebody", "its")
+)
+_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS = 1, 2, 4, 8  # the lists a cue phrase is in
+# how loud a question is: "??", "?!", an emphasis word ("even"), a word some vents need ("anyone", "these");
+# and whether the sentence has a "?" at all
+_DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
+# A sentence or clause that vents (not a question); distinct from ``None`` (asks nothing, says nothing).
+_VENT = ("not_a_question", "", False, False)
 
 
 class QuestionTypeAnalyzer:
@@ -62,18 +121,37 @@ class QuestionTypeAnalyzer:
     def __init__(self, cues: Optional[QuestionCues] = None) -> None:
         self.cues = cues or load_question_cues()
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
-        self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in ("rhetorical", "indirect", "process", "outcome")})
+        lists = ("rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy")
+        self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in lists})
         self._cues = PhraseMatcher(self._kinds)
+        # the lists a phrase is in, as bits: one pass over a sentence's matches tells what it holds
+        bits = {
+            "rhetorical": _RHETORICAL, "indirect": _INDIRECT, "courtesy": _COURTESY, "intensifiers": _EMPHASIS,
+            "doubt": _EMPHASIS,
+        }
+        self._flags = {phrase: sum({bits[kind] for kind in kinds if kind in bits}) for phrase, kinds in self._kinds.items()}
         # a statement asks only through an indirect cue: without one of their first words, skip matching
         self._indirect_starts = frozenset(phrase.split(" ")[0] for phrase, kinds in self._kinds.items() if "indirect" in kinds)
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Classify each sentence; set ``doc.question_type`` for the message."""
+        sentences = doc.sentences
         findings = []
-        for sentence in doc.sentences:
-            found = self.classify(doc, sentence)
-            if found is not None:
-                findings.append(found)
+        vented = False
+        upcoming = None  # the next sentence's reading, when a fragment had to look ahead
+        for index, sentence in enumerate(sentences):
+            read, vents, fragment = upcoming or self._label(doc, sentence)
+            upcoming = None
+            if read is not None:
+                if fragment:
+                    # a bare "A £25 fee?" next to a vent is part of it
+                    if index + 1 < len(sentences):
+                        upcoming = self._label(doc, sentences[index + 1])
+                    if vented or (upcoming is not None and upcoming[1]):
+                        read = None
+                if read is not None:
+                    findings.append(self._finding(doc, sentence, read))
+            vented = vents
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
@@ -88,10 +166,21 @@ class QuestionTypeAnalyzer:
         if doc.question_type is not None:
             return doc.question_type
         found = "not_a_question"
-        for sentence in doc.sentences:
-            label = self._label(doc, sentence)
-            if label is not None:
-                found = label[0]
+        sentences = doc.sentences
+        before = after = None
+        for index, sentence in enumerate(sentences):
+            current = after if after is not None else self._label(doc, sentence)
+            after = None
+            read, _, fragment = current
+            if read is not None and fragment:
+                # a bare "A £25 fee?" next to a vent is part of it: look one sentence ahead
+                if index + 1 < len(sentences):
+                    after = self._label(doc, sentences[index + 1])
+                if (before is not None and before[1]) or (after is not None and after[1]):
+                    read = None
+            before = current
+            if read is not None:
+                found = read[0]
                 if found == "outcome_question":
                     break
         return found
@@ -100,11 +189,23 @@ class QuestionTypeAnalyzer:
         """The finding for one sentence, or ``None`` when it asks nothing.
 
         A sentence may join questions ("how do I export it, and how long does it take?"): each clause
-        is read, and the sentence asks for an outcome if any clause does.
+        is read, and the sentence asks for an outcome if any clause does. A question fragment next to
+        a rhetorical complaint vents with it ("Are you kidding me? A £25 fee for a letter?"),
+        so the sentences either side of a fragment are read too.
         """
-        read = self._label(doc, sentence)
+        read, _, fragment = self._label(doc, sentence)
         if read is None:
             return None
+        if fragment:
+            sentences = doc.sentences
+            index = bisect_left(sentences, sentence)
+            if (index > 0 and self._label(doc, sentences[index - 1])[1]) or (
+                index + 1 < len(sentences) and self._label(doc, sentences[index + 1])[1]
+            ):
+                return None
+        return self._finding(doc, sentence, read)
+
+    def _finding(self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]) -> Finding:
         label, cue, indirect = read
         span = doc.text[sentence.start : sentence.end]
         how = "indirect question" if indirect else "question"
@@ -117,32 +218,63 @@ class QuestionTypeAnalyzer:
             analyzer=self.name, evidence=(evidence,), suggestion=None,
         )
 
-    def _label(self, doc: Doc, sentence: Sentence) -> Optional[tuple[str, str, bool]]:
-        """``(label, cue, indirect)`` for a sentence that asks something, else ``None``."""
+    def _label(self, doc: Doc, sentence: Sentence) -> tuple[Optional[tuple[str, str, bool]], bool, bool]:
+        """``(read, vents, fragment)`` for one sentence on its own.
+
+        ``read`` is ``(label, cue, indirect)`` when the sentence asks, else ``None``; ``vents`` says it
+        is a rhetorical complaint; ``fragment`` that it asks only through "?" on words that do not open
+        like a question ("A £25 fee for a letter?"), which a neighbouring vent turns into venting.
+        """
         text = doc.text
         tokens = doc.sentence_tokens(sentence)
         positions, words = doc.sentence_words(sentence)
         if not positions:
-            return None
+            return None, False, False
         marked = text.find("?", sentence.start, sentence.end) >= 0
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
         # most sentences of a reply: a statement asks only through an indirect cue or a clause opening
         # with a question word ("Tell me when...", "..., when will it come.")
         statement = not marked and ends_statement and _WH_WORDS.isdisjoint(words)
         if statement and self._indirect_starts.isdisjoint(words):
-            return None  # no indirect cue can match: skip the cue search
-        matches = [(phrase, first, self._kinds[phrase]) for phrase, first, _ in self._cues.find_in_words(positions, words)]
-        if any("rhetorical" in kinds for _, _, kinds in matches):
-            return None  # a complaint in question form
-        if statement and not any("indirect" in kinds for _, _, kinds in matches):
-            return None
+            return None, False, False  # no indirect cue can match: skip the cue search
+        found = self._cues.find_in_words(positions, words)
+        flags = self._flags
+        seen = 0
+        for match in found:
+            seen |= flags[match[0]]
+        if seen & _RHETORICAL:
+            return None, True, False  # a complaint in question form
+        if statement and (not seen & _INDIRECT or seen & _COURTESY):
+            return None, False, False  # asks nothing, or offers: "Let me know if you need anything else."
+        kinds = self._kinds
+        if seen & _EMPHASIS:
+            # match the cues as if the emphasis were not there: "how exactly do I" asks like "how do I",
+            # "where on earth is my refund" like "where is my"
+            emphasis = [match for match in found if flags[match[0]] & _EMPHASIS]
+            dropped = {i for _, first, last in emphasis for i in range(first, last + 1)}
+            kept = [i for i, position in enumerate(positions) if position not in dropped]
+            again = self._cues.find_in_words([positions[i] for i in kept], [words[i] for i in kept])
+            if any(flags[phrase] & _RHETORICAL for phrase, _, _ in again):
+                return None, True, False
+            found = sorted(again + emphasis, key=lambda match: match[1])
+        matches = [(phrase, first, kinds[phrase]) for phrase, first, _ in found]
         span = text[sentence.start : sentence.end]
+        # how loud the sentence asks: _ASKED a "?", _DOUBLED "??", _EXCLAIMED "?!" or "!?", _EMPHATIC an
+        # emphasis word ("even", "on earth"), _HINTED a word some vents need ("anyone", "these", "taking")
+        loud = 0
+        if marked:
+            loud = _ASKED | (_DOUBLED if "??" in span else 0) | (_EXCLAIMED if "?!" in span or "!?" in span else 0)
+        if seen & _EMPHASIS:
+            loud |= _EMPHATIC
+        if not _VENT_HINTS.isdisjoint(words):
+            loud |= _HINTED
         # most sentences are one clause: split only when a comma, semicolon or joining word is there
         if _CLAUSE_MARK.search(text, sentence.start, sentence.end):
             clauses = _clauses(tokens, self.cues.openers)
         else:
             clauses = [(0, tokens, False)]
-        asked: list[tuple[str, str, bool]] = []
+        asked: list[tuple[str, str, bool, bool]] = []
+        vented = False
         # clauses, matches and word positions are all in order: walk them together (a 1 MB sentence
         # with thousands of commas must stay linear)
         next_match = next_word = 0
@@ -152,8 +284,8 @@ class QuestionTypeAnalyzer:
                 next_match += 1
             inside = []
             while next_match < len(matches) and matches[next_match][1] < end:
-                phrase, first, kinds = matches[next_match]
-                inside.append((phrase, first - begin, kinds))
+                phrase, first, kind = matches[next_match]
+                inside.append((phrase, first - begin, kind))
                 next_match += 1
             while next_word < len(positions) and positions[next_word] < begin:
                 next_word += 1
@@ -164,14 +296,20 @@ class QuestionTypeAnalyzer:
             # a "?" marks the last clause, unless an earlier clause already asked ("where do I take it
             # back, the store or the post office?": the tail lists options, it is not a new question)
             last_marked = marked and number == len(clauses) - 1 and not asked
-            if alternative and asked:
+            if alternative and (asked or vented):
                 continue  # "do I have to bring ID, or is the text enough?": the same question's other option
-            found = self._clause(clause, clause_words, inside, last_marked, span, ends_statement)
-            if found is not None:
-                asked.append(found)
+            read = self._clause(clause, clause_words, inside, last_marked, loud, ends_statement, vented)
+            if read is _VENT:
+                vented = True
+            elif read is not None:
+                asked.append(read)
         if not asked:
-            return None
-        return next((item for item in asked if item[0] == "outcome_question"), asked[0])
+            return None, vented, False
+        if len(asked) == 1:
+            read = asked[0]
+            return read[:3], False, read[3]
+        read = next((item for item in asked if item[0] == "outcome_question"), asked[0])
+        return read[:3], False, all(item[3] for item in asked)
 
     def _clause(
         self,
@@ -179,13 +317,15 @@ class QuestionTypeAnalyzer:
         words: list[int],
         matches: list[tuple[str, int, frozenset[str]]],
         marked: bool,
-        span: str,
+        loud: int,
         ends_statement: bool,
-    ) -> Optional[tuple[str, str, bool]]:
-        """``(label, cue, indirect)`` for one clause that asks something, else ``None``.
+        after_vent: bool = False,
+    ) -> Optional[tuple[str, str, bool, bool]]:
+        """``(label, cue, indirect, fragment)`` for a clause that asks, `_VENT` for one that vents, else ``None``.
 
         ``words`` are the indexes of the clause's words; ``matches`` the sentence's cue matches inside
-        this clause, as ``(phrase, index, kinds)``.
+        this clause, as ``(phrase, index, kinds)``; ``loud`` the sentence's bits (``_ASKED``, ``_DOUBLED``,
+        ``_EXCLAIMED``, ``_EMPHATIC``, ``_HINTED``); ``after_vent`` says an earlier clause vented.
         """
         if not words:
             return None
@@ -200,35 +340,121 @@ class QuestionTypeAnalyzer:
         opens = opener in self.cues.openers and (
             opener in _WH_WORDS or not (ends_statement and not marked)
         )
+        if opens and not marked and opener in _NEGATIVE_OPENERS:
+            # "can't log in since this morning": a negative opener asks only with its subject next
+            opens = skip + 1 < len(words) and tokens[words[skip + 1]].norm in _SUBJECTS
+        if loud & _EMPHATIC and loud & _ASKED and not (opens or indirect) and _only_emphasis(words[skip:], matches):
+            # "Seriously?", "Really?": emphasis alone exclaims; as a clause it starts a vent ("Really, three
+            # weeks for one letter?"), or is a sigh before a real question ("Seriously, when will it come?")
+            return _VENT
         if not (marked or opens or indirect):
             return None
-        if not (opens or indirect) and ("??" in span or "?!" in span or "!?" in span):
-            return None  # "ANOTHER fee??": an exclamation with a question mark, not a question
-        if ("?!" in span or "!?" in span) and opener in ("why", "what", "how", "who"):
-            return None
+        fragment = not (opens or indirect)
+        if fragment and (after_vent or loud & (_DOUBLED | _EXCLAIMED)):
+            # "ANOTHER fee??": an exclamation with a question mark, not a question; and a fragment after
+            # a clause that vents goes on venting ("Who packs these orders, a blindfolded toddler?")
+            return _VENT
+        if loud & _EXCLAIMED and opener in ("why", "what", "how", "who"):
+            return _VENT
+        if opens and loud & ~_ASKED and (loud & _EMPHATIC or opener in _VENT_WORDS) and self._vents(tokens, words, skip, matches, loud):
+            return _VENT
+        information = opener in _INFORMATION_OPENERS
         process = next(((phrase, at) for phrase, at, kinds in matches if "process" in kinds and at >= begin), None)
-        outcome = next(((phrase, at) for phrase, at, kinds in matches if "outcome" in kinds and at >= begin), None)
+        outcome = next(
+            (
+                (phrase, at)
+                for phrase, at, kinds in matches
+                if "outcome" in kinds and at >= begin
+                and not (information and at > begin and phrase in _YES_NO_CUES)
+            ),
+            None,
+        )
         if process and (outcome is None or process[1] <= outcome[1]):
-            return "process_question", process[0], bool(indirect and not opens)
+            return "process_question", process[0], bool(indirect and not opens), fragment
         if outcome:
-            return "outcome_question", outcome[0], bool(indirect and not opens)
-        if opener in _INFORMATION_OPENERS:
-            return "process_question", opener, False
+            return "outcome_question", outcome[0], bool(indirect and not opens), fragment
+        if information:
+            return "process_question", opener, False, fragment
         cue = opener if opens else (indirect or "?")
-        return "outcome_question", cue, bool(indirect and not opens)
+        return "outcome_question", cue, bool(indirect and not opens), fragment
+
+    def _vents(
+        self, tokens: tuple[Token, ...], words: list[int], skip: int, matches: list[tuple[str, int, frozenset[str]]], loud: int
+    ) -> bool:
+        """Whether a clause opening like a question is a rhetorical complaint, by its shape.
+
+        Phrase lists cannot keep up with the ways of venting ("how does a hospital lose an x-ray??",
+        "who on earth approved this?", "is anyone actually reading these?"); what they
+        share is a question about someone else's failing, asked with emphasis. A question about the
+        customer's own case, or asking when or where, stays a question however angry it sounds.
+        """
+        begin = words[skip]
+        opener = tokens[begin].norm
+        if opener in _STATUS_WORDS:
+            return False  # "when on earth is the engineer coming??"
+        strong = doubt = False
+        for _, at, kinds in matches:
+            if at == begin and "outcome" in kinds:
+                return False  # opens asking for a result: "how long is this going to take??"
+            strong = strong or "intensifiers" in kinds
+            doubt = doubt or "doubt" in kinds
+        wh = opener in _VENT_WORDS
+        if not (wh or strong or doubt):
+            return False  # the common case, a plain yes/no question: no need to look at its words
+        clause = {tokens[i].norm for i in words[skip:]}
+        if (strong or doubt) and not _NOBODY.isdisjoint(clause):
+            return True  # "is anyone actually reading these?", "has anybody even looked at my ticket?"
+        following = tokens[words[skip + 1]].norm if skip + 1 < len(words) else ""
+        if not wh:
+            # a yes/no question to the company with emphasis accuses: "do you honestly expect me to pay?"
+            return strong and following in _ADDRESSEES
+        if not _FIRST_PERSON.isdisjoint(clause):
+            return False  # "why on earth was I charged twice?", "how exactly do I cancel?"
+        if strong:
+            return True  # "how is that even possible?", "who on earth set these allowances?"
+        if loud & _DOUBLED and (opener == "who" or opener in ("how", "hw", "how's") and _not_generic(tokens, words, skip)):
+            # "how does a hospital lose an x-ray??", "who signed this off??"; "why" and "what" ask a
+            # reason or a fact however loud ("why is the app down??", "what is this charge??")
+            return True
+        if opener != "who" and not _NOBODY.isdisjoint(clause):
+            return True  # "how is anyone supposed to fill this in?", "why would anybody do that?"
+        if opener == "how" and following in ("is", "are", "'s", "has", "have") and not _TAKING.isdisjoint(clause):
+            return True  # "how is a passport renewal taking two months?", "how has it taken a month to post a card?"
+        # "who packs these orders?", "who approved this price rise?": blame, not a contact
+        return opener == "who" and following not in _AUXILIARIES and not _POINTERS.isdisjoint(clause)
+
+
+def _not_generic(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
+    """Whether a "how" question is not "how come" (a reason) or "how do you ..." (how anyone does it)."""
+    following = [tokens[i].norm for i in words[skip + 1 : skip + 4]]
+    if following[:1] == ["come"]:
+        return False
+    generic = len(following) >= 2 and following[0] in _AUXILIARIES and following[1] in ("you", "u")
+    # ... unless "you" is the company: "how do you lot manage to lose every parcel??"
+    return not generic or following[2:] in (["lot"], ["people"], ["guys"])
+
+
+def _only_emphasis(words: list[int], matches: list[tuple[str, int, frozenset[str]]]) -> bool:
+    """Whether every word (token index) is part of an emphasis match ("seriously", "on earth")."""
+    covered = set()
+    for phrase, at, kinds in matches:
+        if "intensifiers" in kinds or "doubt" in kinds:
+            covered.update(range(at, at + phrase.count(" ") + 1))
+    return all(i in covered for i in words)
 
 
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
-    """Split at commas and semicolons, and at "and"/"or"/"but" before a question word.
+    """Split at commas, semicolons, colons and inner full stops, and at "and"/"or"/"but" before a question word.
 
     Returns ``(index of the clause's first token in tokens, the clause's tokens, whether "or" opened it)``.
     """
     clauses = []
     start = 0
     alternative = False
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
         joins = token.norm in ("and", "or", "but") and i + 1 < len(tokens) and tokens[i + 1].norm in openers
-        if token.text in (",", ";") or joins:
+        if token.text in (",", ";", ":") or (token.text == "." and i < last) or joins:
             if i > start:
                 clauses.append((start, tokens[start:i], alternative))
             start = i + 1
