@@ -21,7 +21,7 @@ from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import Commitment, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
 from .resources import CommitmentCues, load_commitment_cues
-from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, Doc, Sentence, Token
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, Doc, Sentence, Token, asks
 
 __all__ = ["CommitmentAnalyzer"]
 
@@ -57,6 +57,7 @@ class CommitmentAnalyzer:
             }
         )
         self._matcher = PhraseMatcher(self._kinds)
+        self._markers = frozenset(phrase for phrase, kinds in self._kinds.items() if kinds & {"agent", "company"})
         self._not_promises = PhraseMatcher(self.cues.not_promises)
         self._estimates = estimates
 
@@ -73,12 +74,13 @@ class CommitmentAnalyzer:
 
     def _sentence(self, doc: Doc, sentence: Sentence, estimates: tuple[Estimate, ...]) -> list[Commitment]:
         tokens = doc.sentence_tokens(sentence)
-        if any(token.text.startswith("?") or token.text.endswith("?") for token in tokens[-3:]):
+        if asks(tokens):
             return []  # a question offers or asks; it does not promise
         positions, words = doc.sentence_words(sentence)
         matches = self._matcher.find_in_words(positions, words)
-        markers = [(first, last, self._kinds[phrase]) for phrase, first, last in matches
-                   if self._kinds[phrase] & {"agent", "company"}]
+        markers = [(first, last, self._kinds[phrase]) for phrase, first, last in matches if phrase in self._markers]
+        if not markers:
+            return []  # most sentences promise nothing
         # token indexes of hedges and conditions, in order: looked up by binary search per promise
         hedges = [first for phrase, first, _ in matches if "hedge" in self._kinds[phrase]]
         conditions = [first for phrase, first, _ in matches if "condition" in self._kinds[phrase]]

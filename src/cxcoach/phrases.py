@@ -89,6 +89,11 @@ class PhraseMatcher:
             i = best[1] + 1  # matches do not overlap: a phrase's own words cannot start another
         return found
 
+    def may_match(self, words: Iterable[str]) -> bool:
+        """Whether some phrase starts with one of ``words``: a quick test (one set operation, no trie
+        walk) before `find_in_words` on a short window that usually holds no phrase."""
+        return not self._root.keys().isdisjoint(words)
+
     def first(self, tokens: Sequence[Token]) -> Optional[tuple[str, int, int]]:
         """The leftmost match, or ``None``."""
         found = self.find_all(tokens)

@@ -38,7 +38,7 @@ from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import TechniquePack, TechniqueRule, load_answer_cues, load_technique_pack
-from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token, asks
 
 __all__ = ["TechniqueAnalyzer"]
 
@@ -178,7 +178,7 @@ class TechniqueAnalyzer:
         positions, words = doc.sentence_words(sentence)
         if not words:
             return []
-        question = _asks(tokens)
+        question = asks(tokens)
         word_of = dict(zip(positions, range(len(positions))))
         start = self._start(words)
         refusals = self._refusals.find_in_words(positions, words)
@@ -297,10 +297,13 @@ class TechniqueAnalyzer:
             matcher = matcher or self._emotions
             if reach > _FRAME_REACH and question:
                 return False  # "did you enter the wrong code?", "is my account safe?" ask; they state nothing
+            window = words[j + 1 : j + 1 + reach]
+            if not matcher.may_match(window):
+                return False  # most frames ("your", "it's") are followed by no emotion or state word
             links = self._links.get(label)
             if links and links.isdisjoint(words[i : j + 1 + reach]):
-                return False  # cheap test first: no linking verb at all
-            found = matcher.find_in_words(positions[j + 1 : j + 1 + reach], words[j + 1 : j + 1 + reach])
+                return False  # no linking verb at all
+            found = matcher.find_in_words(positions[j + 1 : j + 1 + reach], window)
             if not found or (reach > _FRAME_REACH and not _same_clause(tokens, positions[j], found[0][1])):
                 return False
             between = words[j + 1 : bisect_left(positions, found[0][1])]
@@ -365,10 +368,12 @@ class TechniqueAnalyzer:
         k = j + 1
         while k < len(words) and k <= j + 2 and (words[k] in _ACT_ADVERBS or (words[k].endswith("ly") and len(words[k]) > 4)):
             k += 1
-        if k >= len(words) or not _same_clause(tokens, positions[j], positions[k]):
+        if k >= len(words):
             return False
         verb = words[k]
         if not (verb in rule.acts or (verb.endswith("ed") and verb not in rule.not_acts)):
+            return False  # most "you"s: "you can", "you'll", "you for" (the cheap test first)
+        if not _same_clause(tokens, positions[j], positions[k]):
             return False
         end = min(len(words), k + 1 + _FAULT_REACH)
         found = self._faults[label].find_in_words(positions[j + 1 : end], words[j + 1 : end])
@@ -673,15 +678,6 @@ def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
         if token.kind in _FACT_KINDS:
             return True
         if k > first and token.kind == "word" and token.text[:1].isupper() and token.norm != "i":
-            return True
-    return False
-
-
-def _asks(tokens: tuple[Token, ...]) -> bool:
-    """Whether one of the sentence's last three tokens starts or ends with "?" ("right?)", "?!")."""
-    for token in tokens[-3:]:
-        text = token.text
-        if text[0] == "?" or text[-1] == "?":
             return True
     return False
 

@@ -31,7 +31,9 @@ from .resources import TextRules, load_text_rules
 if TYPE_CHECKING:
     from .models import Commitment, Estimate, SentimentResult
 
-__all__ = ["CLAUSE_PUNCT", "WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "check_role", "check_text", "tokenize"]
+__all__ = [
+    "CLAUSE_PUNCT", "WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "asks", "check_role", "check_text", "tokenize",
+]
 
 TokenKind = Literal[
     "word", "number", "money", "time", "code", "url", "email", "handle", "hashtag",
@@ -153,6 +155,16 @@ def tokenize(text: str) -> tuple[Token, ...]:
     if "’" in text:  # rare: make typographic apostrophes plain in the normalised forms
         tokens = [token._replace(norm=token.norm.replace("’", "'")) if "’" in token.norm else token for token in tokens]
     return tuple(tokens)
+
+
+def asks(tokens: tuple[Token, ...]) -> bool:
+    """Whether a sentence's tokens end as a question: one of the last three starts or ends with "?"
+    ("right?)", "?!", "... ok? 🙂")."""
+    for token in tokens[-3:]:
+        text = token.text
+        if text[0] == "?" or text[-1] == "?":
+            return True
+    return False
 
 
 def _is_boundary(tokens: tuple[Token, ...], i: int, text: str) -> bool:
