@@ -118,3 +118,19 @@ def test_a_generator_of_phrases_is_accepted():
     matcher = PhraseMatcher(phrase for phrase in ("refund", "refunded"))
     tokens = Doc("It was refunded.").tokens
     assert [phrase for phrase, _, _ in matcher.find_all(tokens)] == ["refunded"]
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["you", "must", "be", "exhausted"], True),  # "exhausted" starts a phrase
+        (["it", "is", "so", "tired"], True),  # only the first word counts: "so tired" may follow
+        (["thanks", "for", "waiting"], False),
+        ([], False),
+    ],
+)
+def test_may_match_tells_whether_any_phrase_can_start_in_the_words(words, expected):
+    matcher = PhraseMatcher(["exhausted", "so tired", "fed up"])
+    assert matcher.may_match(words) is expected
+    if not expected:  # the quick test never hides a match
+        assert matcher.find_in_words(list(range(len(words))), words) == []

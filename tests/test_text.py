@@ -279,3 +279,19 @@ def test_an_analysed_doc_can_be_the_context_and_is_reused():
     reply = Doc("It is on its way.", role="agent", context=customer)
     assert reply.context == customer.text
     assert reply.context_doc is customer
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Is that the account ending 4421?", True),
+        ("Could you check again?!", True),
+        ("Does Friday work for you? 🙂", True),
+        ("It's ready, right?)", True),
+        ("We'll call you at 3pm.", False),
+        ("Visit example.com/help?topic=refunds for details", False),  # a "?" inside a URL asks nothing
+    ],
+)
+def test_asks_reads_a_question_mark_at_the_end_of_a_sentence(text, expected):
+    doc = Doc(text)
+    assert text_module.asks(doc.sentence_tokens(doc.sentences[-1])) is expected
