@@ -449,3 +449,31 @@ def test_a_time_after_the_condition_is_still_the_result():
     analysis = _reply("If you order before noon, it will arrive by Friday.", "When will it arrive?")
     assert analysis.answer_style == "outcome"
     assert [e.text for e in _evidence(analysis) if e.rule == "estimate"] == ["by Friday"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Yes: you'll receive £315, and Finance usually pays refunds within 10 working days.",
+        "You'll get $80 back, which the bank normally processes within 5 days.",
+        "Yes, we'll cover the €60 call-out, and an engineer will come to check the meter within 48 hours.",
+    ],
+)
+def test_an_amount_for_the_customer_is_the_result_even_beside_a_step_time(reply):
+    analysis = _reply(reply, "Will I get my money back?")
+    assert analysis.answer_style == "outcome"
+    assert not _violations(analysis)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "App faults should be reported through the feedback form so the developers can look at them.",
+        "Your claim will be reviewed by an assessor.",
+        "Appointments are allocated by the scheduling team as slots come up.",
+    ],
+)
+def test_a_procedure_in_the_passive_is_process(reply):
+    analysis = _reply(reply, "When will it be fixed?")
+    assert analysis.answer_style == "process"
+    assert _violations(analysis)

@@ -147,8 +147,14 @@ class AnswerStyleAnalyzer:
         by_kind: dict[str, list[tuple[str, int, int]]] = {
             "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
         }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
-        for phrase, first, last in matches:
-            for kind in self._kinds[phrase]:
+        for n, (phrase, first, last) in enumerate(matches):
+            kinds = self._kinds[phrase]
+            if "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
+                "process" in self._kinds[matches[n + 1][0]]
+            ):
+                # "should be" + "reported", "will be" + "reviewed": a procedure in the passive, not a result
+                kinds = kinds - {"outcome"}
+            for kind in kinds:
                 by_kind[kind].append((phrase, first, last))
         asks = _is_question(tokens)
         if asks:
@@ -171,8 +177,9 @@ class AnswerStyleAnalyzer:
             neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
             instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
-        # a short answer ("She has: the letter went out today") is the result; times after it are its details
-        timed_step = short is None and bool(estimates) and (
+        # a short answer ("She has: the letter went out today") is the result; times after it are its
+        # details; and a price is what the customer pays or gets, never the time of a step
+        timed_step = short is None and any(e.kind != "money" for e in estimates) and (
             bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"])
         )
         evidence: list[tuple[str, int, int, str]] = []
@@ -183,14 +190,16 @@ class AnswerStyleAnalyzer:
             token = tokens[first]
             evidence.append(("instruction", token.start, token.end, f"instruction {token.text!r}"))
         for estimate in estimates:
-            if timed_step or deferred:
+            if (timed_step or deferred) and estimate.kind != "money":
                 detail = f"{estimate.text!r} is the time of a step, not of the result"
                 evidence.append(("step_time", estimate.start, estimate.end, detail))
             else:
                 evidence.append(("estimate", estimate.start, estimate.end, f"estimate {estimate.text!r}"))
         outcome_weight = len(by_kind["outcome"])
         process_weight = len(by_kind["process"]) + len(instructions)
-        if deferred or timed_step:
+        # "you'll receive £315, and Finance usually pays within 10 days": the amount is the result
+        priced = bool(by_kind["outcome"]) and any(e.kind == "money" for e in estimates)
+        if deferred or (timed_step and not priced):
             label = "process_statement"
         elif estimates and (outcome_weight or process_weight <= 1 or not by_kind["process"]):
             label = "outcome_statement"
