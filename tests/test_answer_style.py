@@ -477,3 +477,19 @@ def test_a_procedure_in_the_passive_is_process(reply):
     analysis = _reply(reply, "When will it be fixed?")
     assert analysis.answer_style == "process"
     assert _violations(analysis)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'm afraid I can't see the engineers' calendar from here.",
+        "I don't have access to the claims system, so I've passed your question on.",
+        "I am unable to book appointments myself; the scheduling team does that.",
+    ],
+)
+def test_what_the_agents_own_desk_cannot_see_or_do_is_process(reply):
+    assert _reply(reply, "When is the engineer coming?").answer_style == "process"
+
+
+def test_a_refusal_by_the_company_is_still_an_outcome():
+    assert _reply("We're unable to refund opened software.", "Can I get a refund?").answer_style == "outcome"
