@@ -595,3 +595,21 @@ def test_a_thumbs_up_and_sincere_praise_stay_positive(text):
 )
 def test_words_of_hope_others_and_moving_are_not_complaints_by_themselves(text):
     assert cxcoach.analyze(text).sentiment.label != "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My prescription was meant to be ready on Monday and the pharmacy keeps saying it's not in.",
+        "The boiler was supposed to be fixed last week; they keep telling me to wait.",
+        "Unreal. Three weeks and still no router.",
+    ],
+)
+def test_expected_but_not_given_and_the_same_line_again_are_complaints(text):
+    assert cxcoach.analyze(text).sentiment.label == "negative"
+
+
+def test_a_good_thing_that_was_only_expected_counts_for_less():
+    given = cxcoach.analyze("The new card is ready.").sentiment.score
+    expected = cxcoach.analyze("The new card was meant to be ready.").sentiment.score
+    assert expected < given
