@@ -410,3 +410,73 @@ def test_a_negative_opener_asks_only_with_its_subject(text, expected):
 )
 def test_a_courtesy_offer_is_not_an_indirect_question(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+# -- doubt about the company doing its job, judging "what kind of", "supposed to be a ...", "what exactly"
+
+VENTS_OF_DOUBT_AND_SARCASM = [
+    # "ever"/"actually" (or emphasis) in a do/did/have question to "you"/"your" about doing one's job at all
+    "Do your engineers ever turn up on time?",
+    "Have you actually read my email?",
+    "does ur support line ever get answered",
+    "Do your staff ever reply to written complaints?",
+    "Did you even look at the photos I attached?",
+    "Do your solicitors ever return a call, or is voicemail the whole service?",
+    # "what kind/sort of" + someone + what they did, or sizing up "this" or "you"
+    "What sort of bank loses a mortgage payment?",
+    "what kind of insurer refuses a claim over a typo",
+    "What sort of shop doesn't accept returns with a receipt?",
+    "What kind of airline are you running?",
+    # "is this/was that supposed/meant to be a ...", and what nobody means in earnest
+    "Is this supposed to be a joke?",
+    "Was that meant to be an apology?",
+    "Is this meant to be a premium service? Because it isn't.",
+    "Is your reply supposed to be helpful?",
+    "is that meant to be customer service",
+    # an echo ending "what exactly" / "how exactly"
+    "Service of what exactly?",
+    "You're charging me a 'convenience fee' for what exactly?",
+    "The upgrade improves my signal how exactly?",
+]
+
+
+@pytest.mark.parametrize("text", VENTS_OF_DOUBT_AND_SARCASM)
+def test_doubt_judging_and_sarcasm_are_not_questions(text):
+    analysis = cxcoach.analyze(text)
+    assert analysis.question_type == "not_a_question"
+    assert _questions(analysis) == []
+
+
+STILL_ASKING = [
+    # "ever"/"actually" without a verb of doing one's job, or not to "you", or about the customer's result
+    ("Do you ever open on Sundays?", "outcome_question"),
+    ("Have you actually received my documents?", "outcome_question"),
+    ("Did you actually get my meter reading?", "outcome_question"),
+    ("Does your gym ever offer a free trial week?", "outcome_question"),
+    ("Does the courier ever knock?", "outcome_question"),
+    ("Will your engineer actually turn up on time tomorrow?", "outcome_question"),
+    # "what kind/sort of" asking which option
+    ("What kind of account do I have?", "process_question"),
+    ("what sort of ID do i need to collect a parcel", "process_question"),
+    ("What sort of proof of address do you accept?", "process_question"),
+    ("Hi, what kind of charger does the X200 take?", "process_question"),
+    ("What kind of warranty comes with the washing machine?", "process_question"),
+    ("What kind of ID do I need for that?", "process_question"),
+    # an object question ending on "this" asks: the jibe "what kind of service is this?" reads the same
+    ("What kind of fee is this?", "outcome_question"),
+    ("What sort of charge is that on my statement?", "outcome_question"),
+    # "supposed/meant to" with "it" or a noun as the subject, or "the" or a participle after "be"
+    ("Is it supposed to make a clicking noise?", "outcome_question"),
+    ("Is the refund meant to take this long?", "outcome_question"),
+    ("Is this supposed to be included in my plan?", "outcome_question"),
+    ("Is this meant to be the final bill?", "outcome_question"),
+    # "exactly" after a question that opens with its question word
+    ("When will the engineer arrive exactly?", "outcome_question"),
+    ("What do I need to bring exactly?", "process_question"),
+    ("How much is the final bill exactly?", "outcome_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", STILL_ASKING)
+def test_the_same_words_in_a_real_question_still_ask(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

@@ -84,10 +84,16 @@ _AUXILIARIES = frozenset(
      "had", "may", "might", "must", "shall", "'s", "'re")
 )
 _POINTERS = frozenset(("this", "these", "that", "those"))
+# openers asking what someone does or did, as a habit or a record ("do you ever", "have you actually")
+_HABITS = frozenset(("do", "does", "did", "have", "has", "had"))
 # "how is it taking three weeks?": a how-question about how long someone else's job takes is a wonder
 # at the delay, not a request for the method
 _TAKING = frozenset(("taking", "taken", "took"))
 _VENT_HINTS = _NOBODY | _POINTERS | _TAKING
+# "what kind of X comes with it?": verbs of what a product or plan comes with ask which option (`_judges`)
+_FITTING = frozenset(
+    ("come", "comes", "apply", "applies", "fit", "fits", "suit", "suits", "go", "goes", "work", "works")
+)
 # "Can't wait", "Didn't work", "Isn't working": a negative auxiliary opens a question only with its
 # subject next ("can't you refund it", "don't I need a form"); without one it is a statement that dropped
 # its "I" or "it", common in chat
@@ -99,7 +105,7 @@ _SUBJECTS = frozenset(
     ("i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "there", "my", "your", "ur", "our", "his",
      "her", "their", "the", "a", "an", "these", "those", "anyone", "anybody", "someone", "somebody", "its")
 )
-_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS = 1, 2, 4, 8  # the lists a cue phrase is in
+_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING = 1, 2, 4, 8, 16  # the lists a cue phrase is in
 # how loud a question is: "??", "?!", an emphasis word ("even"), a word some vents need ("anyone", "these");
 # and whether the sentence has a "?" at all
 _DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
@@ -121,13 +127,15 @@ class QuestionTypeAnalyzer:
     def __init__(self, cues: Optional[QuestionCues] = None) -> None:
         self.cues = cues or load_question_cues()
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
-        lists = ("rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy")
+        lists = (
+            "rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy", "neglect", "judging"
+        )
         self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in lists})
         self._cues = PhraseMatcher(self._kinds)
         # the lists a phrase is in, as bits: one pass over a sentence's matches tells what it holds
         bits = {
             "rhetorical": _RHETORICAL, "indirect": _INDIRECT, "courtesy": _COURTESY, "intensifiers": _EMPHASIS,
-            "doubt": _EMPHASIS,
+            "doubt": _EMPHASIS, "judging": _JUDGING,
         }
         self._flags = {phrase: sum({bits[kind] for kind in kinds if kind in bits}) for phrase, kinds in self._kinds.items()}
         # a statement asks only through an indirect cue: without one of their first words, skip matching
@@ -266,7 +274,7 @@ class QuestionTypeAnalyzer:
             loud = _ASKED | (_DOUBLED if "??" in span else 0) | (_EXCLAIMED if "?!" in span or "!?" in span else 0)
         if seen & _EMPHASIS:
             loud |= _EMPHATIC
-        if not _VENT_HINTS.isdisjoint(words):
+        if seen & _JUDGING or not _VENT_HINTS.isdisjoint(words):
             loud |= _HINTED
         # most sentences are one clause: split only when a comma, semicolon or joining word is there
         if _CLAUSE_MARK.search(text, sentence.start, sentence.end):
@@ -354,6 +362,12 @@ class QuestionTypeAnalyzer:
             # "ANOTHER fee??": an exclamation with a question mark, not a question; and a fragment after
             # a clause that vents goes on venting ("Who packs these orders, a blindfolded toddler?")
             return _VENT
+        if fragment and _echoes(tokens, words):
+            return _VENT  # "Service of what exactly?", "and that helps me how exactly?"
+        if fragment and loud & _HINTED and any(
+            "judging" in kinds and _judges(tokens, words, words.index(at)) for _, at, kinds in matches if at in words
+        ):
+            return _VENT  # "I mean, what kind of bank loses a payment?"
         if loud & _EXCLAIMED and opener in ("why", "what", "how", "who"):
             return _VENT
         if opens and loud & ~_ASKED and (loud & _EMPHATIC or opener in _VENT_WORDS) and self._vents(tokens, words, skip, matches, loud):
@@ -384,27 +398,38 @@ class QuestionTypeAnalyzer:
         """Whether a clause opening like a question is a rhetorical complaint, by its shape.
 
         Phrase lists cannot keep up with the ways of venting ("how does a hospital lose an x-ray??",
-        "who on earth approved this?", "is anyone actually reading these?"); what they
-        share is a question about someone else's failing, asked with emphasis. A question about the
-        customer's own case, or asking when or where, stays a question however angry it sounds.
+        "who on earth approved this?", "is anyone actually reading these?", "do your engineers ever
+        turn up on time?", "what sort of bank loses a mortgage payment?"); what they share is a
+        question about someone else's failing, asked with emphasis. A question about the customer's
+        own case, or asking when or where, stays a question however angry it sounds.
         """
         begin = words[skip]
         opener = tokens[begin].norm
         if opener in _STATUS_WORDS:
             return False  # "when on earth is the engineer coming??"
-        strong = doubt = False
+        strong = doubt = neglect = result = False
         for _, at, kinds in matches:
-            if at == begin and "outcome" in kinds:
-                return False  # opens asking for a result: "how long is this going to take??"
+            if at == begin:
+                if "judging" in kinds:
+                    return _judges(tokens, words, skip)  # "what sort of bank loses a mortgage payment?"
+                result = result or "outcome" in kinds
             strong = strong or "intensifiers" in kinds
             doubt = doubt or "doubt" in kinds
+            neglect = neglect or "neglect" in kinds
+        following = tokens[words[skip + 1]].norm if skip + 1 < len(words) else ""
+        if (strong or doubt) and neglect and following in _ADDRESSEES and opener in _HABITS:
+            # asked of the company with emphasis or doubt, whether it does its job at all: "do your engineers
+            # ever turn up on time?", "did you actually read my email?" (not "did you actually get my form?",
+            # nor "will your engineer actually turn up?", which asks about the customer's result)
+            return True
+        if result:
+            return False  # opens asking for a result: "how long is this going to take??"
         wh = opener in _VENT_WORDS
         if not (wh or strong or doubt):
             return False  # the common case, a plain yes/no question: no need to look at its words
         clause = {tokens[i].norm for i in words[skip:]}
         if (strong or doubt) and not _NOBODY.isdisjoint(clause):
             return True  # "is anyone actually reading these?", "has anybody even looked at my ticket?"
-        following = tokens[words[skip + 1]].norm if skip + 1 < len(words) else ""
         if not wh:
             # a yes/no question to the company with emphasis accuses: "do you honestly expect me to pay?"
             return strong and following in _ADDRESSEES
@@ -422,6 +447,42 @@ class QuestionTypeAnalyzer:
             return True  # "how is a passport renewal taking two months?", "how has it taken a month to post a card?"
         # "who packs these orders?", "who approved this price rise?": blame, not a contact
         return opener == "who" and following not in _AUXILIARIES and not _POINTERS.isdisjoint(clause)
+
+
+def _judges(tokens: tuple[Token, ...], words: list[int], at: int) -> bool:
+    """Whether "what kind of X ..." (its "what" at ``words[at]``) judges someone rather than asks which option.
+
+    An object question asks ("what kind of ID do I need?", "what sort of charger does the X200 take?",
+    "what kind of fee is this?"), unless it sizes up "you" ("what kind of airline are you running?"); a
+    subject question judges what someone did ("what sort of bank loses a mortgage payment?", "what kind
+    of gym closes the showers?"), unless the verb is what a product comes with.
+    """
+    rest = [tokens[i].norm for i in words[at + 3 :]]  # after "what kind of"
+    if len(rest) < 2:
+        return False  # "what kind of account?"
+    for verb in (1, 2, 3):  # the noun may be longer: "what kind of phone company", "what sort of proof of address"
+        if verb < len(rest) and rest[verb] in _AUXILIARIES:
+            after = rest[verb + 1 :]
+            if after[:1] in (["you"], ["u"]):
+                # "what kind of company are you?", "... are you running?"; not "are you sending me?"
+                return rest[verb] in ("is", "are", "was", "were", "'re") and len(after) <= 2
+            # an object question asks, even one ending on "this": "what kind of fee is this?" is as often a
+            # real question as "what kind of service is this?" is a jibe, and a question should not be lost
+            return False
+    return _FITTING.isdisjoint(rest[1:3])
+
+
+def _echoes(tokens: tuple[Token, ...], words: list[int]) -> bool:
+    """Whether a clause ends "... what exactly" or "... how exactly": a sarcastic echo of what was said.
+
+    "Service of what exactly?", "and that helps me how exactly?", "a fee for what exactly?"; a question
+    opening with its question word asks ("what do I need to bring exactly?"), and is not a fragment.
+    """
+    return (
+        len(words) >= 3
+        and tokens[words[-1]].norm == "exactly"
+        and tokens[words[-2]].norm in ("what", "how", "wat", "hw")
+    )
 
 
 def _not_generic(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:

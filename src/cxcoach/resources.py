@@ -90,6 +90,8 @@ class QuestionCues(_Data):
     intensifiers: tuple[str, ...] = ()
     doubt: tuple[str, ...] = ()
     courtesy: tuple[str, ...] = ()
+    neglect: tuple[str, ...] = ()
+    judging: tuple[str, ...] = ()
 
 
 class AnswerCues(_Data):
