@@ -649,6 +649,73 @@ def test_no_wonder_names_the_feeling():
     assert _technique_findings(_reply("No wonder you're on edge with the move so close."), "labeling")
 
 
+# -- blame said of the customer's own thing, more assurance structures -------------------------------
+
+HELD_AND_MORE_POSITIVES = [
+    # blaming: something the customer supplied, a past linking verb, a fault
+    ("blaming", "Your bank details were wrong, so the refund bounced."),
+    ("blaming", "That's because your contact details were out of date."),
+    ("blaming", "The reference on your payment was missing, so it sat unallocated."),
+    ("blaming", "The scan you sent was illegible."),
+    ("blaming", "Your postcode didn't match the card, so the order was held."),
+    ("blaming", "The renewal form was filled in incorrectly."),
+    ("blaming", "Your appointment was booked for the wrong surgery."),
+    ("blaming", "Your visa application was submitted late, hence the refusal."),
+    ("blaming", "The photo ID on your account had expired when you applied."),
+    # assurance: harms ruled out further back, recurrence ruled out, ownership, a state kept
+    ("assurance", "We've blocked the card, so no further payments can leave your account."),
+    ("assurance", "You're not going to be out of pocket over the cancelled flight."),
+    ("assurance", "Nothing has been taken from your savings."),
+    ("assurance", "You won't need to do anything: the meter switches over by itself."),
+    ("assurance", "We've changed the rota, so this shouldn't happen again."),
+    ("assurance", "I'm taking responsibility for getting your claim paid."),
+    ("assurance", "You can count on me to get the repair booked."),
+    ("assurance", "Your membership stays active while the payment is sorted."),
+    ("assurance", "I'll make sure your complaint is resolved this week."),
+]
+
+HELD_AND_MORE_NEGATIVES = [
+    # blaming: present tense (what to fix now), a neutral fact, the company's or a third party's fault
+    ("blaming", "Your card details are out of date, so here's the link to update them."),
+    ("blaming", "The card on file expired in May; I've emailed you a link to renew it."),
+    ("blaming", "Your details were updated on Monday."),
+    ("blaming", "Our records had the wrong postcode, which I've corrected."),
+    ("blaming", "The courier scanned the wrong parcel."),
+    ("blaming", "Your payment was declined by the bank's fraud check."),
+    ("blaming", "Your bill was wrong, and I've refunded the difference."),
+    ("blaming", "Your order was sent to the wrong address."),
+    ("blaming", "Your meter reading was entered incorrectly on our system."),
+    ("blaming", "The account was set up wrong by the branch."),
+    ("blaming", "Your bank's details were wrong on their end."),
+    ("blaming", "Your reading was late because the engineer couldn't get in."),
+    ("blaming", "The form you were sent was out of date."),
+    ("blaming", "Was the reference on your payment missing?"),
+    ("blaming", "Not because your details were wrong: the system failed."),
+    # assurance: a message passed on, a limit, a change to come, checking understanding
+    ("assurance", "I'll make sure the manager gets your feedback."),
+    ("assurance", "I'll make sure to log this as a complaint for the team."),
+    ("assurance", "You won't be able to use the pool while it's closed."),
+    ("assurance", "If it happens again, reply to this email."),
+    ("assurance", "Just to make sure I've got this right, the charge was on the 3rd?"),
+]
+
+
+@pytest.mark.parametrize("label, text", HELD_AND_MORE_POSITIVES)
+def test_held_faults_and_assurance_structures_find_the_label(label, text):
+    assert _technique_findings(_reply(text), label), sorted(_reply(text).techniques)
+
+
+@pytest.mark.parametrize("label, text", HELD_AND_MORE_NEGATIVES)
+def test_held_faults_and_assurance_structures_skip_look_alikes(label, text):
+    assert not _technique_findings(_reply(text), label), sorted(_reply(text).techniques)
+
+
+def test_a_held_fault_names_its_rule():
+    findings = _technique_findings(_reply("Your bank details were wrong."), "blaming")
+    assert [evidence.rule for evidence in findings[0].evidence] == ["held"]
+    assert not _technique_findings(_reply("Your bank details were wrong."), "selective_agreement")
+
+
 def test_the_same_reply_gives_the_same_findings_in_every_process() -> None:
     # one cue can count for two labels ("you have every right to be" + a feeling: validation and
     # labeling); their findings must not come out in an order that depends on Python's string hashing

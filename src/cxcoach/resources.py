@@ -281,12 +281,20 @@ class TechniqueRule(_Data):
     faults: tuple[str, ...] = ()
     # harms that count only when ruled out for the customer: "you won't lose", "nothing is lost" (assurance)
     spared: tuple[str, ...] = ()
+    # faults that count when said, in the past tense, of something the customer supplied and owns:
+    # "your details were *wrong*", "the reference on your transfer was *missing*", "the form was filled
+    # in *wrong*" (blaming); ``supplied`` are such things ("details", "form"), ``held_acts`` the customer's
+    # own acts that may stand between the linking verb and the fault ("was *typed* in wrong")
+    held: tuple[str, ...] = ()
+    supplied: tuple[str, ...] = ()
+    held_acts: tuple[str, ...] = ()
     relative: bool = False
     negated: Optional[str] = None
 
     @field_validator(
         "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words",
-        "owned", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
+        "owned", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared", "held",
+        "supplied", "held_acts",
     )
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -346,6 +354,7 @@ class TechniquePack(_Data):
                 continue
             merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (
                 *_RULE_KINDS, "frame_words", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
+                "held", "supplied", "held_acts",
             )}
             labels[label] = TechniqueRule(
                 **merged, relative=rule.relative or mine.relative, negated=rule.negated or mine.negated

@@ -43,7 +43,9 @@ from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Toke
 __all__ = ["TechniqueAnalyzer"]
 
 # Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
-_FINDING_KINDS = ("phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "actors", "spared")
+_FINDING_KINDS = (
+    "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "actors", "spared", "held",
+)
 # A negator this many words before a cue, in the same clause, negates it ("I can't promise").
 _NEGATION_WINDOW = 3
 # An emotion word counts for a frame when it comes within this many words after it ("you must be so
@@ -55,6 +57,10 @@ _FAULT_REACH = 6
 # An owner word ("you", "your end") counts for an ``owned`` cue this many words after it, in its clause
 # ("that's down to the network you picked").
 _OWNED_REACH = 6
+# A harm is ruled out by a negator this many words before it: further than a negation, as the negator
+# may start the subject or a longer verb ("*no* more money can leave your account", "you're *not* going
+# to be out of pocket", "you *won't* be a penny worse off").
+_SPARED_WINDOW = 5
 # A promise marker counts for a cue this many words before it ("I'll personally call you").
 _FUTURE_REACH = 3
 # A deflection turns an apology into a non-apology this many words after it ("we apologise for any
@@ -79,6 +85,20 @@ _ACT_ADVERBS = frozenset(("just", "then", "also", "probably", "still"))
 _NOT_NEGATING = frozenset(("wonder", "surprise", "doubt"))
 # Linking verbs: "the form you sent *was* incomplete".
 _LINKS = frozenset(("is", "was", "are", "were", "isn't", "wasn't"))
+# Past linking verbs for ``held`` faults: "your details *were* wrong" says what went wrong; "your card
+# details *are* out of date" says what to fix now.
+_PAST_LINKS = frozenset(("was", "were", "been", "had"))
+# A ``held`` subject is at most this many words before its linking verb ("the reference on your transfer").
+_HELD_SUBJECT = 6
+# Small words that may stand between a ``held`` linking verb and its fault, besides the customer's acts
+# and adverbs ("was made *for the* wrong date", "were *all* out of date").
+_HELD_BRIDGE = frozenset(("for", "the", "a", "an", "at", "on", "in", "out", "up", "all", "still", "already", "been", "too"))
+# Words that make a fault the company's or a third party's: "our records had the wrong postcode", "we
+# entered it wrong", "your bank's details were wrong on their end".
+_OTHERS = frozenset(("we", "we've", "we'd", "we're", "our", "ours", "they", "they've", "they'd", "they're", "their"))
+# Faults that count only with the customer's own act named: "your form was *submitted* late", not "your
+# reading was late because the engineer couldn't get in".
+_NEEDS_ACT = frozenset(("late",))
 # Words that point at the customer, for ``spared`` harms: "you won't lose", "nothing is lost", "your
 # points aren't going anywhere".
 _CUSTOMER_WORDS = frozenset(("you", "you're", "you'll", "you've", "you'd", "your", "yours", "yourself", "nothing", "none"))
@@ -141,6 +161,8 @@ class TechniqueAnalyzer:
         }
         self._links = {label: frozenset(rule.frame_links) for label, rule in self.pack.labels.items() if rule.frame_links}
         self._faults = {label: PhraseMatcher(rule.faults) for label, rule in self.pack.labels.items() if rule.faults}
+        self._supplied = {label: frozenset(rule.supplied) for label, rule in self.pack.labels.items() if rule.held}
+        self._held_acts = {label: frozenset(rule.held_acts) for label, rule in self.pack.labels.items() if rule.held}
         self._future = tuple(tuple(marker.split(" ")) for marker in self.pack.future)
         self._owners = PhraseMatcher(self.pack.owners)
         self._deflections = PhraseMatcher(self.pack.deflections)
@@ -243,7 +265,9 @@ class TechniqueAnalyzer:
                 continue  # "we can repair it" is an alternative only after a no
             if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
                 continue
-            if label == "assurance" and phrase.endswith(("make sure", "ensure")) and _names_someone(tokens, last):
+            if label == "assurance" and phrase.endswith(("make sure", "ensure")) and (
+                _names_someone(tokens, last) or _relays(tokens, words, positions, j)
+            ):
                 continue  # "I'll make sure Bev gets your message" passes a message on; it owns no problem
             rule = self.pack.labels[label]
             if kind == "spared":  # a harm ruled out: its negation is what makes it count
@@ -315,6 +339,8 @@ class TechniqueAnalyzer:
             return not question and self._acted(label, tokens, words, positions, i, j)
         if kind == "spared":
             return not question and self._spared(tokens, words, positions, i, j)
+        if kind == "held":
+            return not question and self._held(label, tokens, words, positions, i, j)
         if kind == "owned":
             # a fault that the customer owns: "that's on the late paperwork from your side"
             if question:
@@ -350,7 +376,7 @@ class TechniqueAnalyzer:
             word = words[k]
             if word in rule.not_after:
                 return True
-            if k == i - 1 and rule.relative and kind != "actors" and phrase.startswith("you") and _is_noun_like(word, self.pack):
+            if k == i - 1 and rule.relative and kind not in ("actors", "held") and phrase.startswith("you") and _is_noun_like(word, self.pack):
                 return True
             first = positions[k]
         return False
@@ -385,6 +411,71 @@ class TechniqueAnalyzer:
         relative = i > 0 and _is_noun_like(words[i - 1], self.pack) and _same_clause(tokens, positions[i - 1], positions[i])
         return relative == any(word in _LINKS for word in between[k - j :])
 
+    def _held(
+        self, label: str, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int
+    ) -> bool:
+        """A fault (words ``i`` to ``j``) said in the past of something the customer supplied and owns.
+
+        Before the fault: a past linking verb, with only the customer's own acts, adverbs and small words
+        between ("your details were *entered* wrong"), unless the fault is its own verb ("didn't match");
+        before that, within a few words in the clause, its subject. The subject has an owner ("your", or
+        "you" + their own act: "the ID you sent") and names a thing the customer supplies ("details",
+        "form"), or the customer's own act stands after the linking verb: "the form was filled in wrong"
+        (no owner), "your booking was made for the wrong date" (no such thing). Not with "we", "our" or
+        "their" in the clause, a doer after "by", or a negator before or in the subject ("not because your
+        ...")."""
+        rule = self.pack.labels[label]
+        acts = self._held_acts[label]
+        # the subject ends before word k: the fault's own verb ("didn't match", "wasn't signed"), a
+        # linking verb the fault starts with ("was wrong"), or one found back over the bridge
+        own_verb = words[i] in self.pack.negators or words[i] in _PAST_LINKS
+        acted = False
+        k = i if own_verb else i - 1
+        if not own_verb:
+            while k >= 0 and words[k] not in _PAST_LINKS:
+                word = words[k]
+                if word in acts:
+                    acted = True
+                elif word not in _HELD_BRIDGE and not (word.endswith("ly") and len(word) > 4):
+                    return False  # "your details were sent to the wrong address": no link, or something else done
+                k -= 1
+            if k < 0 or not _same_clause(tokens, positions[k], positions[i]):
+                return False
+        if k > 0 and words[k] == "been":
+            k -= 1  # "had been", "have been"
+        if words[j] in _NEEDS_ACT and not acted:
+            return False  # "your reading was late because the engineer couldn't get in"; not "submitted late"
+        # the subject: up to a few words before the linking verb (or the fault that is its own verb)
+        low = k
+        while low > 0 and k - low < _HELD_SUBJECT and _same_clause(tokens, positions[low - 1], positions[k]):
+            low -= 1
+        subject = words[low:k]
+        if not subject or any(word in _OTHERS for word in subject):
+            return False
+        # the customer's act in the subject: "your uploaded contract", "the form you filled in"; not
+        # "the form you were sent"
+        acted = acted or any(word in acts and subject[n - 1] in ("your", "you") for n, word in enumerate(subject) if n)
+        owner = "your" in subject or any(
+            word == "you" and n + 1 < len(subject)
+            and (subject[n + 1] in rule.acts or (subject[n + 1].endswith("ed") and subject[n + 1] not in rule.not_acts))
+            for n, word in enumerate(subject)
+        )
+        supplied = not self._supplied[label].isdisjoint(subject)
+        if not ((supplied and (owner or acted)) or (owner and acted)):
+            return False
+        negators = self.pack.negators
+        for n in range(max(0, low - _NEGATION_WINDOW), k):
+            if words[n] in negators and _same_clause(tokens, positions[n], positions[k]):
+                return False  # "not because your card details were out of date", "nothing on your form was wrong"
+        for n in range(j + 1, min(len(words), j + 5)):
+            if not _same_clause(tokens, positions[j], positions[n]):
+                break
+            if words[n] in _OTHERS:
+                return False  # "... was wrong on our side", "... on their end"
+            if words[n] == "by" and n + 1 < len(words) and words[n + 1] not in ("mistake", "accident"):
+                return False  # a named doer: "the account was set up wrong by the branch"
+        return True
+
     def _spared(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int) -> bool:
         """A harm (words ``i`` to ``j``) ruled out for the customer: a negator that promises rather than
         refuses stands just before it, and the customer is named ("you won't lose out", "nothing is
@@ -392,7 +483,7 @@ class TechniqueAnalyzer:
         negators = self.pack.negators
         first = positions[i]
         negator = None
-        for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+        for k in range(i - 1, max(-1, i - 1 - _SPARED_WINDOW), -1):
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 break
             word = words[k]
@@ -620,6 +711,8 @@ _YIELDS = {
     "assurance": frozenset({"follow_up"}),
     "follow_up": frozenset({"feedback_request"}),
     "dismissive": frozenset({"labeling"}),
+    # "your details were wrong" blames; it agrees with nothing the customer said
+    "selective_agreement": frozenset({"blaming"}),
 }
 
 
@@ -670,6 +763,29 @@ def _names_someone(tokens: tuple[Token, ...], last: int) -> bool:
     """The word after token ``last`` is a capitalised name ("make sure Dr Hale calls you")."""
     after = next((token for token in tokens[last + 1 :] if token.kind == "word"), None)
     return after is not None and after.text[:1].isupper() and after.norm != "i"
+
+
+# "I'll make sure the manager *gets* your *feedback*", "... to *log* this as a *complaint*": a message
+# passed on, not a problem owned. Both a verb and a noun of passing on must follow in the clause, so
+# "I'll make sure your complaint is resolved" and "I'll make sure you get a refund" stay assurance.
+_RELAY_VERBS = frozenset((
+    "gets", "get", "receives", "receive", "reaches", "reach", "sees", "see", "hears", "hear", "reads", "read",
+    "passed", "pass", "forwarded", "forward", "logged", "log", "noted", "note", "recorded", "record", "aware",
+))
+_RELAY_NOUNS = frozenset((
+    "message", "messages", "feedback", "comments", "comment", "complaint", "note", "notes", "concerns", "views",
+    "suggestion", "suggestions", "email", "letter",
+))
+_RELAY_REACH = 8
+
+
+def _relays(tokens: tuple[Token, ...], words: list[str], positions: list[int], j: int) -> bool:
+    """After "make sure" (ending at word ``j``), the clause passes a message on (see `_RELAY_VERBS`)."""
+    window = words[j + 1 : j + 1 + _RELAY_REACH]
+    if _RELAY_NOUNS.isdisjoint(window) or _RELAY_VERBS.isdisjoint(window):
+        return False
+    last = max(k for k in range(j + 1, j + 1 + len(window)) if words[k] in _RELAY_NOUNS or words[k] in _RELAY_VERBS)
+    return _same_clause(tokens, positions[j], positions[last])
 
 
 def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
