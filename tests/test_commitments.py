@@ -183,7 +183,11 @@ def test_non_commitments(reply):
             "I'll email the label today and call you on Friday.",
             [("agent", "email the label", "today"), ("agent", "call you", "on Friday")],
             id="shared-subject",
-            marks=_xfail('a second verb sharing "I\'ll" ("and call you on Friday") is not a promise of its own'),
+        ),
+        pytest.param(
+            "We will close the account today and send you a final statement.",
+            [("company", "We will close the account", "today"), ("company", "send you a final statement", None)],
+            id="shared-subject-company",
         ),
     ],
 )

@@ -58,6 +58,7 @@ class CommitmentAnalyzer:
         )
         self._matcher = PhraseMatcher(self._kinds)
         self._markers = frozenset(phrase for phrase, kinds in self._kinds.items() if kinds & {"agent", "company"})
+        self._shared_verbs = frozenset(self.cues.shared_verbs)
         self._not_promises = PhraseMatcher(self.cues.not_promises)
         self._estimates = estimates
 
@@ -112,21 +113,43 @@ class CommitmentAnalyzer:
             elif after:
                 condition = _text(doc, tokens, after[0], end)
                 end = _trim(tokens, after[0] - 1, last)
-            due = _due(estimates, tokens[begin].start, tokens[end].end)
-            action_end = tokens[end].end if due is None or due.start < tokens[last].end else due.start
-            action_start = tokens[last + 1].start if "agent" in kinds and last + 1 <= end else tokens[begin].start
-            action = " ".join(doc.text[action_start:action_end].split()[:_ACTION_WORDS]).rstrip(" ,.;:!")
-            if not action:
-                continue
-            start, stop = tokens[begin].start, tokens[end].end
-            results.append(
-                _trusted(
-                    Commitment, start=start, end=stop, text=doc.text[start:stop],
-                    who="agent" if "agent" in kinds else "company", action=action,
-                    due=None if due is None else due.text, deadline=due, condition=condition,
-                )
-            )
+            who = "agent" if "agent" in kinds else "company"
+            # "I'll email the label today and call you on Friday": the second verb is a promise of its own
+            parts = _shared_subject(tokens, last + 1, end, self._shared_verbs)
+            action_start = tokens[last + 1].start if who == "agent" and last + 1 <= end else tokens[begin].start
+            for n, (part_begin, part_end) in enumerate(parts):
+                if n == 0:
+                    part_begin = begin
+                else:
+                    action_start = tokens[part_begin].start
+                commitment = self._commitment(doc, tokens, estimates, part_begin, part_end, last, action_start, who, condition)
+                if commitment is not None:
+                    results.append(commitment)
         return results
+
+    def _commitment(
+        self,
+        doc: Doc,
+        tokens: tuple[Token, ...],
+        estimates: tuple[Estimate, ...],
+        begin: int,
+        end: int,
+        last: int,
+        action_start: int,
+        who: str,
+        condition: Optional[str],
+    ) -> Optional[Commitment]:
+        """The commitment of tokens ``begin..end`` (its marker ends at ``last``), or ``None`` without an action."""
+        due = _due(estimates, tokens[begin].start, tokens[end].end)
+        action_end = tokens[end].end if due is None or due.start < tokens[min(last, end)].end else due.start
+        action = " ".join(doc.text[action_start:action_end].split()[:_ACTION_WORDS]).rstrip(" ,.;:!")
+        if not action:
+            return None
+        start, stop = tokens[begin].start, tokens[end].end
+        return _trusted(
+            Commitment, start=start, end=stop, text=doc.text[start:stop], who=who, action=action,
+            due=None if due is None else due.text, deadline=due, condition=condition,
+        )
 
     def _finding(self, commitment: Commitment) -> Finding:
         due = f", due {commitment.due}" if commitment.due else ""
@@ -141,6 +164,24 @@ class CommitmentAnalyzer:
             Finding, start=commitment.start, end=commitment.end, text=commitment.text, label="commitment",
             score=1.0, analyzer=self.name, evidence=evidence, suggestion=None,
         )
+
+
+def _shared_subject(tokens: tuple[Token, ...], first: int, end: int, verbs: frozenset[str]) -> list[tuple[int, int]]:
+    """Tokens ``first..end`` of a promise, cut before each "and" (or "and then") followed by one of
+    ``verbs``: ``[(begin, end), ...]``, the later parts starting at their verb."""
+    parts: list[tuple[int, int]] = []
+    begin = first
+    k = first
+    while k < end:
+        if tokens[k].norm == "and":
+            verb = k + 2 if k + 2 <= end and tokens[k + 1].norm == "then" else k + 1
+            if verb <= end and tokens[verb].norm in verbs and verb > begin + 1:
+                parts.append((begin, _trim(tokens, k - 1, begin)))
+                begin = k = verb
+                continue
+        k += 1
+    parts.append((begin, end))
+    return parts
 
 
 def _text(doc: Doc, tokens: tuple[Token, ...], first: int, last: int) -> str:

@@ -473,6 +473,9 @@ class CommitmentCues(_Data):
     not_promises: tuple[str, ...]
     hedges: tuple[str, ...]
     conditions: tuple[str, ...]
+    # verbs that start a promise of their own after "and", sharing the first one's subject ("I'll email
+    # the label today and call you on Friday")
+    shared_verbs: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
