@@ -111,6 +111,9 @@ def test_money_is_normalised(text, span, low, high, unit):
         ("A locksmith will be with you this afternoon.", "this afternoon", "this afternoon"),
         ("The tribunal has listed your hearing on the 14th of May.", "on the 14th of May", "14th of may"),
         ("Your meter reading is due on the 2nd, so please send it then.", "on the 2nd", "2nd"),
+        ("The mortgage offer will be issued by 16 May.", "by 16 May", "16 may"),
+        ("Expect the hospital's letter by mid-June.", "by mid-June", "mid-june"),
+        ("The new timetable comes out in early September.", "in early September", "early september"),
     ],
 )
 def test_deadlines_name_the_day(text, span, day):

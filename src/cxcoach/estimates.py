@@ -29,12 +29,16 @@ _NUMERIC_KINDS = frozenset(("number", "money", "time", "code"))
 _COMMON_STARTERS = frozenset(
     ("a", "an", "on", "at", "no", "by", "from", "more", "over", "up", "less", "under", "until", "till", "before",
      "within", "between", "half", "couple", "one", "may", "march", "in", "about", "around", "approximately",
-     "roughly", "approx", "this")
+     "roughly", "approx", "this", "early", "late")
 )
 # Only an abbreviation takes a full stop ("Aug."): after "June" it ends the sentence.
 _MONTHS = (
     r"(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\b"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b\.?)"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )
 _WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _CLOCK_RANGE = (
@@ -82,9 +86,10 @@ class EstimateParser:
                \s+(?:the\s+next\s+)?(?P<b_num>{number})\s*(?P<b_unit>{unit})(?:\s+or\s+(?P<b_or>{number})\b(?!\s*{unit}))?)
           | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit})(?P<s_half>\s+and\s+a\s+half\b)?)
           | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than|at(?=\s+the\s+end\s+of\b))\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
-               |(?:the\s+)?end\s+of\s+{_MONTHS}
-               |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK})(?:\s+(?:today|tomorrow|tonight))?))
+               |(?:the\s+)?end\s+of\s+{_MONTHS}|(?:mid|early|late)[-\s]?{_MONTHS}
+               |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK})(?:\s+(?:today|tomorrow|tonight))?))
           | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow|this(?=\s+(?:afternoon|evening)))(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
+          | (?P<season>\b(?:in\s+|around\s+)?(?P<se_day>(?:mid|early|late)[-\s]?{_MONTHS}))
           | (?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?
                (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
@@ -108,12 +113,13 @@ class EstimateParser:
         # Only a number, a currency sign or one of these words can start an estimate: the pattern is
         # tried at those tokens alone, not at every character (measured: 10x faster on replies).
         starters = {"in", "about", "around", "approximately", "roughly", "approx", "between", "from", "within", "up", "no", "less", "under", "at", "more", "over", "by", "before",
-                    "until", "till", "on", "today", "tonight", "tomorrow", "usd", "eur", "gbp", "half", "couple", "this"}
+                    "until", "till", "on", "today", "tonight", "tomorrow", "usd", "eur", "gbp", "half", "couple", "this",
+                    "mid", "early", "late"}
         starters.update(word.split()[0] for word in self._numbers)
         starters.update(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
-        starters.update(("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-                         "sep", "sept", "oct", "nov", "dec"))
+        starters.update(_MONTH_NAMES)
+        # "mid-June", "early-July" are one token each
+        starters.update(f"{part}-{month}" for part in ("mid", "early", "late") for month in _MONTH_NAMES)
         self._starters = frozenset(starters)
         # what a token's norm may be for the pattern to be tried there: a starter, or a lone currency sign
         self._triggers = self._starters | self._symbols
@@ -193,6 +199,8 @@ class EstimateParser:
             unit = self._currencies[group("mb_sym")]
         elif kind == "deadline":
             day = _normalise_day(group("d_day"))
+        elif kind == "season":  # "in early July", "around mid-November"
+            day = _normalise_day(group("se_day"))
         elif kind in ("relative", "dated", "ordinal"):
             day = _normalise_day(match.group().lower().removeprefix("on "))
         else:  # money
@@ -205,7 +213,7 @@ class EstimateParser:
             low = float(low_text.replace(",", ""))
             high = float(high_text.replace(",", "")) if high_text else low
             unit = code
-        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal") else "duration"
+        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal", "season") else "duration"
         start, end = match.span()
         return _trusted(
             Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
