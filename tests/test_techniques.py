@@ -736,3 +736,26 @@ def test_the_same_reply_gives_the_same_findings_in_every_process() -> None:
         outputs.add(result.stdout)
     assert len(outputs) == 1
     assert {f["label"] for f in json.loads(outputs.pop())["findings"]} >= {"validation", "labeling"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've booked a priority engineer for tomorrow morning.",
+        "We've rebooked you on the first flight tomorrow.",
+        "Your replacement boiler is booked for Friday.",
+    ],
+)
+def test_an_arrangement_made_for_a_time_to_come_is_a_timeline(text):
+    assert _technique_findings(_reply(text), "expectation_timeline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've booked the engineer visit you asked about.",
+        "I've booked a call back for you at 3pm tomorrow, so I'll ring you then.",
+    ],
+)
+def test_an_arrangement_without_a_time_for_the_result_is_no_timeline(text):
+    assert not _technique_findings(_reply(text), "expectation_timeline")

@@ -325,6 +325,7 @@ class TechniquePack(_Data):
     deflecting_buts: frozenset[str] = frozenset()
     forecast: tuple[str, ...] = ()
     not_forecast: tuple[str, ...] = ()
+    arranged: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
 
@@ -339,7 +340,7 @@ class TechniquePack(_Data):
                     raise ValueError(f"{name!r} is not a technique label; use one of {', '.join(TECHNIQUES)}")
         return value
 
-    @field_validator("future", "emotions", "deflections", "forecast", "not_forecast", "refusals", "owners")
+    @field_validator("future", "emotions", "deflections", "forecast", "not_forecast", "arranged", "refusals", "owners")
     @classmethod
     def _lower_tuple(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(phrase.lower().split()) for phrase in value)
@@ -377,6 +378,7 @@ class TechniquePack(_Data):
             deflecting_buts=self.deflecting_buts | other.deflecting_buts,
             forecast=self.forecast + other.forecast,
             not_forecast=self.not_forecast + other.not_forecast,
+            arranged=self.arranged + other.arranged,
             refusals=self.refusals + other.refusals,
             owners=self.owners + other.owners,
         )

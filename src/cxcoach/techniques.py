@@ -169,6 +169,7 @@ class TechniqueAnalyzer:
         self._refusals = PhraseMatcher(self.pack.refusals)
         self._forecast = PhraseMatcher(self.pack.forecast)
         self._not_forecast = PhraseMatcher(self.pack.not_forecast)
+        self._arranged = PhraseMatcher(self.pack.arranged)
         self._estimates = estimates
         self._instruction_verbs = load_answer_cues().instruction_verbs
 
@@ -582,7 +583,11 @@ class TechniqueAnalyzer:
             begin, end = _clause(tokens, first, last, by_words=True)
             clause = [k for k in range(begin, end + 1) if tokens[k].kind in WORD_KINDS]
             clause_words = [tokens[k].norm for k in clause]
-            if not self._forecast.find_in_words(clause, clause_words) or self._not_forecast.find_in_words(clause, clause_words):
+            # an arrangement made for then ("I've booked an engineer for tomorrow") looks ahead, in any tense
+            if not self._arranged.find_in_words(clause, clause_words) and (
+                not self._forecast.find_in_words(clause, clause_words)
+                or self._not_forecast.find_in_words(clause, clause_words)
+            ):
                 continue  # an offer ("I can send it today"), a rule ("within 42 days"), the past
             hits.append(_Hit("expectation_timeline", first, last, "timeline", detail))
         return hits
