@@ -759,3 +759,30 @@ def test_an_arrangement_made_for_a_time_to_come_is_a_timeline(text):
 )
 def test_an_arrangement_without_a_time_for_the_result_is_no_timeline(text):
     assert not _technique_findings(_reply(text), "expectation_timeline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bill that doubles overnight would alarm anyone.",
+        "Three missed collections would make most people furious.",
+        "It makes complete sense to want the car off the road until it's fixed.",
+        "You're entitled to be annoyed when you'd chosen home delivery.",
+        "You were right to flag it straight away.",
+        "You're not alone: lots of people feel nervous before their first session.",
+    ],
+)
+def test_validation_in_other_words(text):
+    assert _technique_findings(_reply(text), "validation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A full refund would make anyone's week, so I've pushed it through today.",
+        "You're entitled to a refund under the delivery guarantee.",
+        "It's common for the light to flash during the update.",
+    ],
+)
+def test_look_alikes_of_validation(text):
+    assert not _technique_findings(_reply(text), "validation")
