@@ -786,3 +786,31 @@ def test_validation_in_other_words(text):
 )
 def test_look_alikes_of_validation(text):
     assert not _technique_findings(_reply(text), "validation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't accept threats toward our reception staff, and I'd still like to get you seen.",
+        "I can't carry on if staff are being threatened, though I do want your car back today.",
+        "I'm asking you not to use words like that with me.",
+        "I won't discuss my colleague in those terms, but I'll look into what happened.",
+        "Threats of violence aren't something I can accept on this line.",
+        "I'll need the swearing to stop before we go on.",
+    ],
+)
+def test_a_limit_is_said_with_a_negation_and_the_abuse_it_limits(text):
+    assert _technique_findings(_reply(text), "setting_limits")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I can't accept returns on opened software, I'm afraid.",
+        "We can't accept cheques any more.",
+        "I need the account number to find your booking.",
+        "I won't discuss your account with anyone else without your permission.",
+    ],
+)
+def test_a_refusal_without_abuse_sets_no_limit(text):
+    assert not _technique_findings(_reply(text), "setting_limits")
