@@ -814,3 +814,10 @@ def test_a_limit_is_said_with_a_negation_and_the_abuse_it_limits(text):
 )
 def test_a_refusal_without_abuse_sets_no_limit(text):
     assert not _technique_findings(_reply(text), "setting_limits")
+
+
+def test_no_before_a_noun_does_not_negate_the_cue_after_it():
+    # "no" counts the noun after it; it does not negate "would alarm anyone"
+    assert _technique_findings(_reply("A jump in your bill with no explanation would alarm anyone."), "validation")
+    # directly before a cue it still negates it
+    assert not _technique_findings(_reply("There's no understandable reason for the delay."), "validation")

@@ -536,6 +536,10 @@ class TechniqueAnalyzer:
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 return False
             if words[k] in negators and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATING):
+                if words[k] == "no" and k + 1 < i and words[k + 1] not in ("one", "longer"):
+                    # "no" before a noun counts the noun: "a bill with no explanation would alarm anyone"
+                    first = positions[k]
+                    continue
                 return True
             first = positions[k]
         return False
