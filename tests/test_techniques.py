@@ -821,3 +821,27 @@ def test_no_before_a_noun_does_not_negate_the_cue_after_it():
     assert _technique_findings(_reply("A jump in your bill with no explanation would alarm anyone."), "validation")
     # directly before a cue it still negates it
     assert not _technique_findings(_reply("There's no understandable reason for the delay."), "validation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I realise billing you for a flat you've left makes it look like we weren't listening.",
+        "I get why it looks like we've kept your money.",
+        "Being sent 40 minutes away, I can imagine it felt like we'd turned you away.",
+        "I know it can feel like we change things just for the sake of it.",
+    ],
+)
+def test_auditing_said_from_the_customers_side(text):
+    assert _technique_findings(_reply(text), "auditing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've looked into your account and the fee was charged in error.",
+        "It looks like the parcel was left at your neighbour's.",
+    ],
+)
+def test_a_look_at_the_account_is_not_auditing(text):
+    assert not _technique_findings(_reply(text), "auditing")
