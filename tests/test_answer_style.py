@@ -3,8 +3,6 @@ for replies and their context (issue 3, "Bad input")."""
 
 from __future__ import annotations
 
-import gc
-import time
 from typing import Callable
 
 import pytest

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import json
 import os
 import subprocess
 import sys
 import textwrap
-import time
-from typing import Callable
 
 import pytest
 
