@@ -220,3 +220,119 @@ def test_veiled_threats_against_a_person(text):
 def test_a_manager_is_an_escalation_only_when_asked_for():
     assert "escalation_request" in _labels(_customer("Put me through to your manager."))
     assert "escalation_request" not in _labels(_customer("The manager said my room would be ready by noon."))
+
+
+# -- structure that generalises: vocatives, masked swearing, pairs of words in either order --------------
+
+# (label, messages that have it, look-alikes that do not): each rule with three or more varied shapes.
+STRUCTURES = [
+    pytest.param(
+        "abuse",
+        ["Idiots. Every last one of you.", "Thanks for nothing, muppet.", "Absolute clowns!", "Morons, read my email."],
+        ["Some clown reversed into my car, can the claim cover it?", "Tried the app again, useless.", "What an idiot I am."],
+        id="abuse-vocative",
+    ),
+    pytest.param(
+        "abuse",
+        ["you're all a bunch of sh*tes", "go f*ck yourselves", "Your driver is a complete pr*ck."],
+        ["What the f*** happened to my order?", "Oh for f*ck's sake, the page crashed again.", "The sh*t weather delayed it, no worries."],
+        id="abuse-masked",
+    ),
+    pytest.param(
+        "abuse",
+        ["Stop lying to me, you crooks.", "Your staff are rude, arrogant and frankly stupid.", "The woman at the desk was a miserable cow."],
+        ["I'm such an idiot, wrong postcode again.", "My brother called your courier an idiot, sorry.", "This stupid app logs me out."],
+        id="abuse-aimed",
+    ),
+    pytest.param(
+        "threat",
+        ["You're going to regret ever picking up this call.", "Keep this up and someone's going to get hurt.",
+         "He won't enjoy it when I see him.", "you won't be laughing when I turn up at your depot"],
+        ["You'll regret not getting the bigger size, it's lovely.", "I hope you'll enjoy it as much as I did.",
+         "You'll be sorry to hear the parcel was fine after all."],
+        id="threat-future-outcome",
+    ),
+    pytest.param(
+        "threat",
+        ["next time I'll throw him over the gate", "Do that again and I'll knock your teeth out.",
+         "I'll drag that cashier over the counter."],
+        ["I'll smash this stupid printer if it jams once more.", "I'll hit the reset button and let you know.",
+         "Should I throw the old charger away?"],
+        id="threat-harm-to-a-person",
+    ),
+    pytest.param(
+        "threat",
+        ["I know which way your manager walks home.", "Nice shop. Shame if something happened to it.",
+         "I'd hate for your receptionist to have an accident on her way home.", "I've watched what time she clocks off."],
+        ["What time does the depot close on Sunday?", "I know what time the branch opens, thanks.",
+         "My son had an accident on his way home, is he covered?"],
+        id="threat-veiled",
+    ),
+    pytest.param(
+        "escalation_request",
+        ["Terminate my subscription effective immediately.", "Please cancel my broadband contract.",
+         "Don't renew my policy, we're done.", "I'm closing the account."],
+        ["Please cancel my order #4412 and refund me.", "Can I renew my policy online?", "When does my contract end?"],
+        id="escalation-ending-the-service",
+    ),
+    pytest.param(
+        "escalation_request",
+        ["I'll be posting about this on every review site I can find.", "Screenshots are going up on my page tonight.",
+         "I'm going to the local news with this.", "Supervisor. Now.", "I want to talk to someone above you."],
+        ["Any news on my order?", "Can I post the form instead of emailing it?", "The manager said it would be ready."],
+        id="escalation-public-and-senior",
+    ),
+    pytest.param(
+        "repeat_contact",
+        ["As I said in my last two emails, the reading is wrong.", "Nobody has replied to any of my messages.",
+         "My previous ticket was closed without an answer.", "Emailed Monday. Emailed Wednesday. Nothing.",
+         "Sorry to bother you again, the refund still hasn't come."],
+        ["I'll drop you another message next week.", "This is my second order from you.", "I was charged twice for one coffee.",
+         "Could you send me another copy of the invoice?"],
+        id="repeat-contact-pairs",
+    ),
+    pytest.param(
+        "urgency",
+        ["Term starts on Wednesday and the kids still have no uniform.", "Payroll runs at 3pm today and the system is down.",
+         "Please can someone come out today, the ceiling is leaking.", "Reply fast please, I'm at the border.",
+         "I need the keys by 4 or the van goes without us."],
+        ["Tomorrow is fine, no need to hurry.", "I ordered it on Friday and it arrived Monday.",
+         "When does the January sale start?", "Terminate my subscription effective immediately."],
+        id="urgency-event-or-speed",
+    ),
+]
+
+
+@pytest.mark.parametrize("label, cues, look_alikes", STRUCTURES)
+def test_structural_rules_generalise(label, cues, look_alikes):
+    for text in cues:
+        found = _customer(text)
+        assert label in _labels(found), (text, _cues(found))
+        for finding in _cues(found, label):
+            assert finding.text == text[finding.start : finding.end]
+            assert finding.evidence[0].detail
+    for text in look_alikes:
+        assert label not in _labels(_customer(text)), (text, _cues(_customer(text)))
+
+
+def test_a_pair_names_its_partner_in_the_evidence():
+    (finding,) = _cues(_customer("Please terminate the broadband agreement."), "escalation_request")
+    assert finding.text == "terminate"
+    assert finding.evidence[0].detail == "'terminate' with a service to end"
+
+
+def test_a_past_day_is_no_deadline_but_told_before_is_repeat_contact():
+    labels = _labels(_customer("You told me last Tuesday this would be sorted."))
+    assert "urgency" not in labels
+    assert "repeat_contact" in labels
+
+
+def test_a_custom_pack_can_add_pairs():
+    from cxcoach.resources import CuePair, load_customer_cues
+
+    base = load_customer_cues()
+    pack = base.model_copy(update={"pairs": (CuePair(label="urgency", words=("snowed",), near=("in",), before=0, after=1),)})
+    analyzer = CustomerCueAnalyzer(pack=pack)
+    doc = Doc("We are snowed in and the heating failed.")
+    assert "urgency" in {finding.label for finding in analyzer.analyze(doc)}
+    assert "urgency" not in {finding.label for finding in analyzer.analyze(Doc("It snowed last week."))}

@@ -9,7 +9,10 @@ Cue phrases are data (`cxcoach.resources.CustomerCuePack`, ``data/customer_cues.
 is code: an insult is abuse only when aimed at a person ("you useless lot", not "this useless app" or
 "some idiot parked..."), a count is repeat contact only after a contact verb ("I've called three times",
 not "charged twice"), a time word is urgency only with a need in its sentence ("I need it today"), and
-words inside quotation marks are someone else's ("the letter says 'urgent'").
+words inside quotation marks are someone else's ("the letter says 'urgent'"). An insult noun on its own
+addresses the reader ("Idiots.", "Thanks for nothing, muppet."), and `pairs` are cue words that count
+only with a partner word a few words away ("terminate ... agreement", "you're going to ... regret",
+"throw him"): families of phrasings, not the phrasings themselves.
 
 Examples:
     >>> import cxcoach
@@ -26,7 +29,7 @@ import re
 from typing import Optional, Sequence
 
 from .models import Evidence, Finding, _trusted
-from .phrases import PhraseMatcher
+from .phrases import WORD_KINDS, PhraseMatcher
 from .resources import CUE_LABELS, CustomerCuePack, load_customer_cues
 from .text import Doc, Token
 
@@ -38,7 +41,7 @@ _TARGET_BEFORE = 5
 _TARGET_AFTER = 3
 # After a copula the whole subject can be the target: "the pharmacist in your Hove branch is an arrogant idiot".
 _COPULAS = frozenset(("is", "are", "was", "were"))
-_COPULA_GAP = 4  # the copula this many words before the insult at most ("is a rude, patronising idiot")
+_COPULA_GAP = 6  # the copula this many words before the insult at most ("are rude, arrogant and frankly stupid")
 _SUBJECT_REACH = 10
 # Self or stranger words ("I'm such an idiot", "some idiot") count this many words before an insult.
 _NOT_AIMED_REACH = 3
@@ -58,6 +61,17 @@ _NEGATIVE = 0.1  # a negative message at intensity 0 still adds a little
 _NUMBER = "<n>"
 _TIME = "<time>"  # a clock time ("5pm", "17:30"): "by <time>" is a deadline
 _HAS_DIGIT = re.compile(r"\d")
+# A masked swear word ("sh*tes", "f**king") is profanity whatever the word: it matches as "<masked>", which
+# the pack lists as an insult that needs a target ("you're all sh*tes", not "what the f*ck happened").
+_MASKED = "<masked>"
+_IS_MASKED = re.compile(r"[a-z][a-z!@#$%*]*\*[a-z!@#$%*]*$")
+# A senior title as a whole sentence, with at most these words, is a demand for one: "Supervisor. Now.",
+# "Your manager, please." (not "The manager said.").
+_FRAGMENT = frozenset(("now", "please", "pls", "your", "a", "the", "then", "today", "asap"))
+# A time word right after one of these is past, not a deadline: "last Tuesday", "since Monday".
+_PAST_BEFORE = frozenset(("last", "since", "from", "past"))
+_PLANNERS = frozenset(("i'll", "i", "we'll", "we", "i'd", "gonna", "going", "let"))
+_DENIED = frozenset(("no", "not", "don't", "dont", "never", "without"))
 _QUOTES = frozenset("'\"‘’“”")
 _ARTICLES = frozenset(("a", "an"))
 
@@ -73,10 +87,13 @@ class _WordList:
                 parts = tuple(phrase.split(" "))
                 longer.setdefault(parts[0], []).append(parts)
         self.longer = {first: tuple(parts) for first, parts in longer.items()}
+        self.firsts = self.singles | self.longer.keys()
 
     def find(self, words: Sequence[str], low: int, high: int) -> int:
         """The index of the last word that starts a listed phrase lying within ``words[low:high]``, or -1."""
         low, high = max(0, low), min(len(words), high)
+        if self.firsts.isdisjoint(words[low:high]):
+            return -1  # most windows hold none of the words: one set operation instead of a loop
         for k in range(high - 1, low - 1, -1):
             word = words[k]
             if word in self.singles:
@@ -115,18 +132,38 @@ class CustomerCueAnalyzer:
             for count in (*self.pack.counts, "every", "each"):
                 for noun in self.pack.contact_nouns:
                     tags.setdefault(f"{count} {noun}", set()).add(("repeat_contact", "phrases"))
-        # sorted, not a set: findings come out in the same order in every process (str hashes vary)
-        self._tags = {phrase: tuple(sorted(kinds)) for phrase, kinds in tags.items()}
-        self._cues = PhraseMatcher(self._tags)
         # Look-alikes also block a cue they overlap from inside ("I'm cancelling my trip").
         self._blockers = PhraseMatcher(blockers)
         self._blocker_size = max((len(phrase.split(" ")) for phrase in blockers), default=1)
         self._targets = _WordList(self.pack.targets)
         self._contacts = _WordList(self.pack.contact_verbs)
         self._future = _WordList(self.pack.future_markers)
+        # The customer's own plans among them ("I'll", "we will", "gonna"), not requests ("could you send another").
+        self._plans = _WordList([m for m in self.pack.future_markers if m.split(" ")[0] in _PLANNERS])
         self._naming = _WordList(self.pack.naming_verbs)
         self._not_aimed = _WordList(self.pack.not_aimed)
         self._aims = {label: _WordList(words) for label, words in self.pack.aims.items()}
+        # A vocative: an insult noun addressing the reader ("Idiots.", "Thanks for nothing, muppet.").
+        if "abuse" in self.pack.labels:
+            for noun in self.pack.vocatives:
+                tags.setdefault(noun, set()).add(("abuse", "vocative"))
+        self._vocatives = frozenset(self.pack.vocatives)
+        self._intensifiers = frozenset(self.pack.intensifiers)
+        # Pairs: a word that is a cue only with a partner within a few words before or after it ("my last two
+        # emails", "terminate the agreement"). One tag per word and label; all its pairs are checked in one call.
+        pairs: dict[tuple[str, str], list[tuple[_WordList, int, int, str]]] = {}
+        for pair in self.pack.pairs:
+            if pair.label in self.pack.labels:
+                near = _WordList(pair.near)
+                for word in pair.words:
+                    tags.setdefault(word, set()).add((pair.label, "pair"))
+                    pairs.setdefault((pair.label, word), []).append((near, pair.before, pair.after, pair.why))
+        self._pairs = {key: tuple(checks) for key, checks in pairs.items()}
+        # sorted, not a set: findings come out in the same order in every process (str hashes vary)
+        self._tags = {phrase: tuple(sorted(kinds)) for phrase, kinds in tags.items()}
+        self._cues = PhraseMatcher(self._tags)
+        # Masked words that a phrase spells out keep their form ("f*** off"); any other is "<masked>".
+        self._spelled = frozenset(word for phrase in self._tags for word in phrase.split(" ") if "*" in word)
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Find the cues in a customer message and set its escalation risk."""
@@ -134,6 +171,7 @@ class CustomerCueAnalyzer:
             return ()
         findings: list[Finding] = []
         digits = _HAS_DIGIT.search(doc.text) is not None
+        masks = "*" in doc.text
         quotes = any(mark in doc.text for mark in _QUOTES)
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
@@ -143,23 +181,35 @@ class CustomerCueAnalyzer:
                     _NUMBER if word.isdigit() and len(word) <= 2 else _TIME if tokens[position].kind == "time" else word
                     for position, word in zip(positions, words)
                 ]
+            if masks:
+                words = [_MASKED if "*" in word and word not in self._spelled and _IS_MASKED.match(word) else word for word in words]
             matches = self._cues.find_in_words(positions, words)
             if not matches:
                 continue
-            word_of = {position: k for k, position in enumerate(positions)}
             quoted = _quoted(tokens) if quotes else frozenset()
             for phrase, first, last in matches:
                 if first in quoted:
                     continue  # someone else's words: "the letter says 'urgent'"
-                i, j = word_of[first], word_of[last]
+                i = positions.index(first)  # a sentence has few matches: cheaper than a position -> word map
+                j = positions.index(last, i)
                 found: set[str] = set()  # one finding per cue, even when two kinds of phrase find it
                 for label, kind in self._tags[phrase]:
-                    if kind == "not_this" or label in found or not self._holds(label, kind, words, i, j):
+                    if kind == "not_this" or label in found:
+                        continue
+                    why = None
+                    if kind == "pair":
+                        why = self._partner(label, phrase, words, i, j)
+                        if why is None:
+                            continue
+                    elif kind == "vocative":
+                        if not self._addressed(tokens, words, first, last):
+                            continue
+                    elif not self._holds(label, kind, words, i, j):
                         continue
                     if self._blocked(positions, words, i, j):
                         break
                     found.add(label)
-                    findings.append(self._finding(doc, tokens, label, kind, phrase, first, last))
+                    findings.append(self._finding(doc, tokens, label, kind, phrase, first, last, why))
         doc.escalation_risk = self._risk(doc, findings)
         return tuple(findings)
 
@@ -168,12 +218,19 @@ class CustomerCueAnalyzer:
         if kind == "targeted":
             aims = self._aims.get(label)
             if aims is not None:
-                return aims.find(words, i - _AIM_BEFORE, j + 1 + _AIM_AFTER) >= 0  # "I need it today", not "called today"
+                if label == "urgency" and i > 0 and words[i - 1] in _PAST_BEFORE:
+                    return False  # "you told me last Tuesday", not a deadline
+                if label == "escalation_request" and all(w in _FRAGMENT for w in words[:i] + words[j + 1 :]):
+                    return True  # "Supervisor. Now."
+                aim = aims.find(words, i - _AIM_BEFORE, j + 1 + _AIM_AFTER)
+                # "I need it today", not "called today"; a denied need is none: "no need to hurry, tomorrow is fine"
+                return aim >= 0 and not (aim > 0 and words[aim - 1] in _DENIED)
             before = _SUBJECT_REACH if _COPULAS.intersection(words[max(0, i - _COPULA_GAP) : i]) else _TARGET_BEFORE
             if self._targets.find(words, i - before, j + 1 + _TARGET_AFTER) < 0:
                 return False  # "you useless lot", not "this useless app"
-            if self._not_aimed.find(words, i - _NOT_AIMED_REACH, i) >= 0:
-                return False  # "I'm such an idiot", "some idiot parked..."
+            not_aimed = self._not_aimed.find(words, i - _NOT_AIMED_REACH, i)
+            if not_aimed >= 0 and self._targets.find(words, not_aimed + 1, i) < 0:
+                return False  # "I'm such an idiot", "some idiot parked..."; but "stop lying to me, you crooks"
             # "called your driver an idiot" reports an insult, it does not make one
             return not (_ARTICLES.intersection(words[max(0, i - 2) : i]) and self._naming.find(words, i - 6, i) >= 0)
         if kind == "after_contact":
@@ -181,8 +238,32 @@ class CustomerCueAnalyzer:
             # "called three times", not "charged twice"; "I'll email again" is a plan, not a repeat
             return contact >= 0 and self._future.find(words, contact - 2, contact) < 0
         if kind == "before_contact":
-            return self._contacts.find(words, j + 1, j + 1 + _CONTACT_REACH) >= 0  # "third email"
+            # "third email", not a plan: "I'll drop you another message next week"
+            return self._contacts.find(words, j + 1, j + 1 + _CONTACT_REACH) >= 0 and self._plans.find(words, i - 3, i) < 0
         return True
+
+    def _partner(self, label: str, phrase: str, words: list[str], i: int, j: int) -> Optional[str]:
+        """What the partner of a paired cue word is (the pair's ``why``), or None when no partner is near."""
+        for near, before, after, why in self._pairs[(label, phrase)]:
+            if near.find(words, i - before, j + 1 + after) >= 0:
+                return why
+        return None
+
+    def _addressed(self, tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
+        """Whether an insult noun addresses the reader: a sentence of its own ("Idiots.", "Absolute clowns!")
+        or set off by a comma at the start or the end of its sentence ("Thanks for nothing, muppet.")."""
+        if all(word in self._vocatives or word in self._intensifiers for word in words):
+            return True
+        before = first - 1
+        while before >= 0 and tokens[before].norm in self._intensifiers:
+            before -= 1
+        if before >= 0 and tokens[before].text == "," and all(t.kind not in WORD_KINDS for t in tokens[last + 1 :]):
+            return True  # "..., you muppet." is found as targeted already; "..., muppet." here
+        after = last + 1
+        return (
+            after < len(tokens) and tokens[after].text == ","
+            and all(t.kind not in WORD_KINDS or t.norm in self._intensifiers for t in tokens[:first])
+        )
 
     def _blocked(self, positions: list[int], words: list[str], i: int, j: int) -> bool:
         """Whether a look-alike that starts inside the cue covers it ("I'm cancelling my trip")."""
@@ -192,7 +273,8 @@ class CustomerCueAnalyzer:
         return any(first <= positions[j] for _, first, _ in self._blockers.find_in_words(positions[i + 1 : end], words[i + 1 : end]))
 
     def _finding(
-        self, doc: Doc, tokens: tuple[Token, ...], label: str, kind: str, phrase: str, first: int, last: int
+        self, doc: Doc, tokens: tuple[Token, ...], label: str, kind: str, phrase: str, first: int, last: int,
+        why: Optional[str] = None,
     ) -> Finding:
         start, end = tokens[first].start, tokens[last].end
         text = doc.text[start:end]
@@ -201,7 +283,8 @@ class CustomerCueAnalyzer:
             "targeted": f"{phrase!r} aimed at a person" if label not in self._aims else f"{phrase!r} with {label} context",
             "after_contact": f"{phrase!r} after a contact verb",
             "before_contact": f"{phrase!r} before a contact word",
-        }[kind]
+            "vocative": f"{phrase!r} addressing the reader",
+        }.get(kind) or f"{phrase!r} with {why}"
         evidence = (_trusted(Evidence, start=start, end=end, text=text, rule=kind, weight=self.pack.weights.get(label, 0.0), detail=detail),)
         return _trusted(
             Finding, start=start, end=end, text=text, label=label, score=self.pack.weights.get(label, 0.0),

@@ -32,6 +32,7 @@ __all__ = [
     "CUE_LABELS",
     "AnswerCues",
     "CommitmentCues",
+    "CuePair",
     "CueRule",
     "CustomerCuePack",
     "EstimateWords",
@@ -414,6 +415,23 @@ class CueRule(_Data):
         return tuple(" ".join(phrase.lower().split()) for phrase in value)
 
 
+class CuePair(_Data):
+    """A cue word that counts only with a partner word near it, in either order (``[[pairs]]`` in
+    ``data/customer_cues.toml``): "three" with "emails", "cancel" with "contract", "regret" with "you'll"."""
+
+    label: str
+    words: tuple[str, ...]
+    near: tuple[str, ...]
+    before: int = Field(default=3, ge=0)  # how many words before the cue word a partner may stand
+    after: int = Field(default=3, ge=0)  # ... and after it
+    why: str = "a partner word nearby"  # for the finding's evidence: "'cancel' with a service to end"
+
+    @field_validator("words", "near")
+    @classmethod
+    def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(" ".join(phrase.lower().split()) for phrase in value)
+
+
 CUE_LABELS: tuple[str, ...] = ("abuse", "threat", "escalation_request", "repeat_contact", "urgency")
 """The labels of the customer-cue analyzer."""
 
@@ -439,6 +457,21 @@ class CustomerCuePack(_Data):
     naming_verbs: tuple[str, ...] = ()
     # Words just before an insult that aim it at the customer or a stranger ("I'm such an idiot", "some idiot").
     not_aimed: tuple[str, ...] = ()
+    # Insult nouns that address the reader when set off as a whole sentence or by a comma at either end
+    # ("Idiots.", "Thanks for nothing, muppet.").
+    vocatives: tuple[str, ...] = ()
+    # Words that only strengthen a vocative ("Absolute clowns.").
+    intensifiers: tuple[str, ...] = ()
+    # Cue words that count only with a partner word nearby: see `CuePair`.
+    pairs: tuple[CuePair, ...] = ()
+
+    @field_validator("pairs")
+    @classmethod
+    def _pair_labels(cls, value: tuple[CuePair, ...]) -> tuple[CuePair, ...]:
+        for pair in value:
+            if pair.label not in CUE_LABELS:
+                raise ValueError(f"{pair.label!r} is not a customer-cue label; use one of {', '.join(CUE_LABELS)}")
+        return value
 
     @field_validator("labels", "weights", "aims")
     @classmethod
