@@ -48,6 +48,9 @@ NOT_ESTIMATES = [
     "Press 2 for billing, then ask for extension 4410.",
     "The returns desk is on the 3rd floor, next to the lifts.",
     "Your seat is on the 2nd row of the upper deck.",
+    "That's the 2nd time this has happened, and it's on us.",
+    "Thanks for the 5th review this month, it really helps.",
+    "The lockers by the 4th entrance are the easiest to reach.",
 ]
 
 
@@ -114,6 +117,10 @@ def test_money_is_normalised(text, span, low, high, unit):
         ("The mortgage offer will be issued by 16 May.", "by 16 May", "16 may"),
         ("Expect the hospital's letter by mid-June.", "by mid-June", "mid-june"),
         ("The new timetable comes out in early September.", "in early September", "early september"),
+        ("Your deposit will be back in your account by the 28th.", "by the 28th", "28th"),
+        ("The new tariff applies from the 1st of March.", "from the 1st of March", "1st of march"),
+        ("The crew will have cleared the road by noon.", "by noon", "noon"),
+        ("Power should be restored before midday tomorrow.", "before midday tomorrow", "midday tomorrow"),
     ],
 )
 def test_deadlines_name_the_day(text, span, day):
@@ -127,6 +134,13 @@ def test_clock_times_in_deadlines_are_24_hour():
     estimate = _only("The technician will finish before 6pm today.")
     assert (estimate.kind, estimate.text) == ("deadline", "before 6pm today")
     assert "18:00" in estimate.day and "today" in estimate.day
+
+
+def test_a_day_of_the_month_after_for_the_is_a_deadline():
+    # "for" is too common to try the pattern at; the day itself is tried, and looks back for "for the"
+    estimate = _only("The boiler service is booked in for the 12th.")
+    assert (estimate.kind, estimate.text, estimate.day) == ("deadline", "12th", "12th")
+    assert find_estimates("I'm sorry to ask for the 2nd time.") == ()
 
 
 @pytest.mark.parametrize("text", NOT_ESTIMATES)

@@ -264,9 +264,93 @@ def test_a_callback_time_is_follow_up_not_a_timeline(callback, result):
     assert "expectation_timeline" in _reply(result).techniques
 
 
-@pytest.mark.xfail(strict=True, reason='"at 3pm" is not read as a time estimate, so there is no timeline')
-def test_an_arrival_at_a_clock_time_is_a_timeline():
-    assert "expectation_timeline" in _reply("The technician will be with you at 3pm.").techniques
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The technician will be with you at 3pm.",
+        "Your rebooked coach departs at 14:40 from stand 6.",
+        "Your prescription will be ready from 11am.",
+        "Your slot tomorrow is booked for 8 to 10am.",
+        "Your account suspension lifts on Sunday at 20:00.",
+    ],
+)
+def test_a_clock_time_for_the_result_is_a_timeline(text):
+    assert _technique_findings(_reply(text), "expectation_timeline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our phone lines are open from 8am to 8pm.",
+        "The depot closes at 5:30pm on Saturdays.",
+        "The helpline runs from 7am until 10pm, seven days a week.",
+        "I'll ring you at 4pm to talk it through.",
+        "Your parcel was delivered at 2:15pm yesterday.",
+        "You booked two seats on the 10:30 sailing.",
+        "Would 9:40 tomorrow suit you?",
+        "Sorry, the 10:30 slot is fully booked.",
+    ],
+)
+def test_opening_hours_callbacks_and_past_clock_times_are_no_timeline(text):
+    assert not _technique_findings(_reply(text), "expectation_timeline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hedged estimates, anchored to an event the reply forecasts
+        "Usually 4 to 6 weeks from when we receive your application.",
+        "Claims like yours are usually settled within 10 working days of the assessor's report.",
+        "Transfers like this typically take 1 to 2 business days.",
+        # days named in other ways
+        "Your sofa will be delivered this Saturday.",
+        "The assessor will visit first thing tomorrow.",
+        "Your deposit will reach you by the 28th.",
+        "A crew will be there tomorrow before noon.",
+        "They'll move you to a quieter room from tomorrow.",
+        "We'll have one ready in 2 days.",
+        # present progressive and future passive
+        "The two faulty lockers are being replaced on 3 July.",
+        "Your licence will be issued by 14 June.",
+        "Please allow 3 to 5 working days for the refund to appear.",
+        # arrangements
+        "Your appointment is confirmed for Monday at 9:20am.",
+        "We've moved you onto the first ferry tomorrow.",
+        # a promise after an instruction
+        "Send me the receipt and I'll refund the delivery charge within 5 days.",
+        "Pop it in the post and the replacement will be with you within a week of us receiving it.",
+    ],
+)
+def test_timelines_in_many_shapes(text):
+    assert _technique_findings(_reply(text), "expectation_timeline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rules and windows anchored to an event
+        "Disputes are only accepted within 120 days of the transaction.",
+        "You have 30 days from delivery to send it back.",
+        "The landlord is required to give 24 hours' notice before a visit.",
+        # counts over a period, and the past
+        "Three outages in one week is not acceptable, I agree.",
+        "No more than 8 tablets in 24 hours.",
+        "You spent four hours in the queue, which is awful.",
+        "The screen we fitted on 4 March is letting water in.",
+        # instructions and offers
+        "Restart the router and wait 5 minutes.",
+        "Hold the reset button for 10 seconds.",
+        "We can fit you in on Thursday at 8am if that works.",
+    ],
+)
+def test_rules_counts_instructions_and_offers_are_no_timeline(text):
+    assert not _technique_findings(_reply(text), "expectation_timeline")
+
+
+def test_an_instruction_verb_after_and_continues_a_promise():
+    # "bring" is an instruction verb, but here it carries on "I've asked them to collect it"
+    text = "I've asked the courier to collect it and bring it to you by tomorrow evening."
+    assert _technique_findings(_reply(text), "expectation_timeline")
 
 
 # -- 2. mirroring needs the customer's message -----------------------------------------------------------

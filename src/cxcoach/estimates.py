@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from operator import attrgetter
 from typing import Optional
 
 from .models import Estimate, _trusted
@@ -77,7 +78,8 @@ class EstimateParser:
         # "in 7 days", "about 2 hours": the span starts at the preposition, as a reader would quote it
         lead = r"(?:\b(?:in|about|around|approximately|roughly|approx\.?)\s+)?"
         # "this afternoon/evening" promise a time; "this morning" in a reply mostly reports what happened
-        # ("it was released this morning"). "on the 14th" is a date unless a noun follows ("the 3rd floor").
+        # ("it was released this morning"). "on the 14th", "by the 28th", "booked for the 12th" are dates
+        # unless a noun follows ("the 3rd floor"); "for" is no starter (too common), so a look-behind finds it.
         self._pattern = re.compile(
             rf"""
             (?:(?P<range>(?:\b(?:between|from)\s+|{lead})(?P<r_low>{number})\s*(?:{unit}\s*)?{range_sep}(?P<r_high>{number})\s*(?P<r_unit>{unit}))
@@ -87,10 +89,10 @@ class EstimateParser:
           | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit})(?P<s_half>\s+and\s+a\s+half\b)?)
           | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than|at(?=\s+the\s+end\s+of\b))\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
                |(?:the\s+)?end\s+of\s+{_MONTHS}|(?:mid|early|late)[-\s]?{_MONTHS}
-               |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK})(?:\s+(?:today|tomorrow|tonight))?))
+               |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK}|noon|midday|midnight)(?:\s+(?:today|tomorrow|tonight))?))
           | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow|this(?=\s+(?:afternoon|evening)))(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
           | (?P<season>\b(?:in\s+|around\s+)?(?P<se_day>(?:mid|early|late)[-\s]?{_MONTHS}))
-          | (?P<ordinal>\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?
+          | (?P<ordinal>(?:\b(?:on|from|by|before|until|till)\s+the\s+|(?<=\bfor\sthe\s))(?P<o_day>\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?)
                (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
                   (?:,?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
@@ -130,7 +132,7 @@ class EstimateParser:
             | self._starters
             | frozenset(w for w in self._numbers if " " not in w)
             | {word for day in self.words.deadlines["days"] for word in day.split()}
-            | {"morning", "afternoon", "evening", "end"}  # "this afternoon", "at the end of June"
+            | {"morning", "afternoon", "evening", "end", "noon", "midday", "midnight"}  # "this afternoon", "by noon"
         ) - _COMMON_STARTERS - {"the", "of", "this"}
 
     def parse(self, text: str) -> tuple[Estimate, ...]:
@@ -201,7 +203,9 @@ class EstimateParser:
             day = _normalise_day(group("d_day"))
         elif kind == "season":  # "in early July", "around mid-November"
             day = _normalise_day(group("se_day"))
-        elif kind in ("relative", "dated", "ordinal"):
+        elif kind == "ordinal":  # "on the 14th", "by the 28th", "booked for the 12th"
+            day = _normalise_day(group("o_day"))
+        elif kind in ("relative", "dated"):
             day = _normalise_day(match.group().lower().removeprefix("on "))
         else:  # money
             if group("m_sym"):
@@ -279,8 +283,11 @@ def find_estimates(text: str) -> tuple[Estimate, ...]:
     return _default_parser().parse(text)
 
 
+_START = attrgetter("start")  # a C-level key: bisecting with a lambda calls Python at every step
+
+
 def estimates_within(estimates: tuple[Estimate, ...], start: int, end: int) -> tuple[Estimate, ...]:
     """The estimates (in text order) that start inside ``[start, end)``; a binary search, not a scan."""
-    first = bisect_left(estimates, start, key=lambda estimate: estimate.start)
-    last = bisect_left(estimates, end, lo=first, key=lambda estimate: estimate.start)
+    first = bisect_left(estimates, start, key=_START)
+    last = bisect_left(estimates, end, lo=first, key=_START)
     return estimates[first:last]

@@ -12,8 +12,9 @@ that carries it and the cue that decided it. Cue phrases are data (`cxcoach.reso
 * look-alikes block a cue: "Sorry, we close at 6" is politeness, "sorry if you feel..." is a
   non-apology, "thanks to the new system" is not gratitude;
 * open questions are questions that invite a story ("what happened when you tried?"), not one fact;
-* a time estimate in a reply is an ``expectation_timeline`` unless it is the time of the agent's own
-  call-back (``follow_up``), a policy window, or in a question;
+* a time estimate or clock time in a reply is an ``expectation_timeline`` when its clause looks ahead
+  to the customer's result, unless it is the time of the agent's own call-back (``follow_up``), a
+  policy window, opening hours, an offer, an instruction, or in a question;
 * mirroring needs the customer's message (``context``): the customer's content words, numbers and
   names come back in the reply, with or without a paraphrase cue.
 
@@ -30,14 +31,16 @@ Examples:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
-from .resources import TechniquePack, TechniqueRule, load_answer_cues, load_technique_pack
+from .resources import TechniquePack, TechniqueRule, load_answer_cues, load_estimate_words, load_technique_pack
 from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token, asks
 
 __all__ = ["TechniqueAnalyzer"]
@@ -72,9 +75,28 @@ _CLAUSE_REACH = 40
 # Words that also end a clause (besides CLAUSE_PUNCT): a technique's span is its clause, and a
 # follow-up's time is the one in its own clause.
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
-# Words after an estimate that make it a rule, not a time for the customer's result ("within 30
-# days of purchase", "48 hours before arrival") or a past event ("3 days ago").
+_NO_WORDS: frozenset[str] = frozenset()
+# Words after a duration that make it a rule, not a time for the customer's result ("within 30
+# days of purchase", "48 hours before arrival") or a past event ("3 days ago"). After a day they do
+# not: "tomorrow before noon", "Monday from 9am".
 _NOT_A_FORECAST = frozenset(("of", "before", "prior", "ago", "from"))
+# Of those, the ones that only anchor a time for the result when the clause looks ahead before the
+# estimate, by more than its own preposition: "usually 2-3 weeks from when we receive the form", "it will
+# be with you within a week of us receiving it" (but "returns within 30 days of purchase", "you have 30
+# days from delivery to send it back").
+_ANCHORS = frozenset(("of", "from"))
+# Forecast words that are also an estimate's own preposition ("in 3 days", "by Friday"): they look
+# ahead only as part of the estimate, not elsewhere in its clause ("four hours in the queue", "the
+# screen we fitted on 4 March is letting rain in").
+_LEADS = frozenset(("in", "within", "by", "until", "till"))
+# Words that may come before an instruction's verb at the start of its clause ("please allow...").
+_SOFTENERS = frozenset(("please", "just", "simply", "then", "so", "now"))
+# A count before "in <duration>" makes it a rate, not a time: "three outages in one week", "no more
+# than 8 doses in 24 hours", "charged twice in two months".
+_COUNT_WORDS = frozenset(("twice", "once", "times"))
+# A digit before ":" or "am"/"pm": the reply may hold a clock time (see `TechniqueAnalyzer._clock_spans`).
+_CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
+_KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 _STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
@@ -172,6 +194,8 @@ class TechniqueAnalyzer:
         self._arranged = PhraseMatcher(self.pack.arranged)
         self._estimates = estimates
         self._instruction_verbs = load_answer_cues().instruction_verbs
+        numbers = (estimates.words if estimates is not None else load_estimate_words()).numbers
+        self._counts = _COUNT_WORDS | {word for word in numbers if " " not in word and word not in ("a", "an")}
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Find the techniques in an agent reply; customer messages are left alone."""
@@ -181,8 +205,9 @@ class TechniqueAnalyzer:
         heard = self._customer_words(doc)
         findings: list[Finding] = []
         refused = [False]  # whether the reply has said no yet: an offer after a no is an alternative
+        clocks = _CLOCKISH.search(doc.text) is not None  # one search, so that most replies skip the clock scan
         for sentence in doc.sentences:
-            hits = self._sentence(doc, sentence, estimates, heard, refused)
+            hits = self._sentence(doc, sentence, estimates, heard, refused, clocks)
             findings.extend(self._findings(doc, sentence, hits))
         doc.techniques = frozenset(finding.label for finding in findings)
         return tuple(findings)
@@ -196,6 +221,7 @@ class TechniqueAnalyzer:
         estimates: tuple[Estimate, ...],
         heard: dict[str, str],
         refused: Optional[list[bool]] = None,
+        clocks: bool = True,
     ) -> list[_Hit]:
         tokens = doc.sentence_tokens(sentence)
         positions, words = doc.sentence_words(sentence)
@@ -230,7 +256,7 @@ class TechniqueAnalyzer:
                     matches = hidden + [match for match in matches[m:] if match[1] > reach]
                     m = 0
         hits = _resolve(tokens, hits)
-        hits = self._timelines(sentence, tokens, estimates, hits, question)
+        hits = self._timelines(sentence, tokens, estimates, hits, question, clocks, positions, words)
         cues = [hit for hit in hits if hit.label == "mirroring"]
         cue = cues[0] if cues else None
         if cues:  # a paraphrase cue alone is not mirroring: the customer's words must come back
@@ -551,50 +577,115 @@ class TechniqueAnalyzer:
         estimates: tuple[Estimate, ...],
         hits: list[_Hit],
         question: bool,
+        clocks: bool = True,
+        positions: Optional[list[int]] = None,
+        words: Optional[list[str]] = None,
     ) -> list[_Hit]:
         """``hits`` with the times for the customer's result added as ``expectation_timeline``.
 
-        A time is an estimate the parser found ("in 3 to 5 days") or a timeline phrase ("any day now").
-        It is not a timeline when it is the time of the agent's own call-back ("I'll call you at 3":
-        follow_up), a rule ("within 30 days of purchase"), an offer ("I can send it today"), in the
-        past, in a question ("would Friday suit?"), or in an instruction ("hold it for 10 seconds").
+        A time is an estimate the parser found ("in 3 to 5 days"), a clock time ("leaves at 18:05",
+        "booked for 8 to 10am") or a timeline phrase ("any day now"). It is not a timeline when it is
+        the time of the agent's own call-back ("I'll call you at 3": follow_up), a rule ("within 30 days
+        of purchase"), opening hours ("we open at 9"), an offer ("I can send it today"), in the past, in
+        a question ("would Friday suit?"), in an instruction ("hold it for 10 seconds") or a count over
+        a period ("three outages in one week").
         """
-        phrased = [hit for hit in hits if hit.label == "expectation_timeline"]
+        phrased = [hit for hit in hits if hit.label == "expectation_timeline"] if hits else hits
         if phrased:
             hits = [hit for hit in hits if hit.label != "expectation_timeline"]
         if question:
             return hits
         inside = estimates_within(estimates, sentence.start, sentence.end) if estimates else ()
-        if not phrased and not inside:
+        timed = clocks and "time" in map(_KIND, tokens)
+        if not phrased and not inside and not timed:
             return hits  # most sentences: no time to judge
+        # (first token, last token, whether a duration, detail) of each time to judge
         spans = [
-            (_token_at(tokens, e.start), _token_at(tokens, e.end - 1), f"estimate {e.text!r} for the customer's result")
+            (_token_at(tokens, e.start), _token_at(tokens, e.end - 1), e.kind == "duration",
+             f"estimate {e.text!r} for the customer's result")
             for e in inside if e.kind != "money"
         ]
-        spans += [(hit.first, hit.last, hit.detail) for hit in phrased if all(hit.first > last or hit.last < first for first, last, _ in spans)]
+        if timed:
+            spans += self._clock_spans(tokens, spans)
+        spans += [
+            (hit.first, hit.last, False, hit.detail)
+            for hit in phrased if all(hit.first > last or hit.last < first for first, last, _, _ in spans)
+        ]
         if not spans:
             return hits
-        first_word = next((t.norm for t in tokens if t.kind == "word"), "")
-        if first_word in self._instruction_verbs:
-            return hits
         callbacks = [hit for hit in hits if hit.label == "follow_up"]
-        for first, last, detail in spans:
-            following = next((t.norm for t in tokens[last + 1 :] if t.kind == "word"), "")
-            if following in _NOT_A_FORECAST:
-                continue
+        for first, last, duration, detail in spans:
+            anchored = False
+            if duration:
+                following = next((t.norm for t in tokens[last + 1 :] if t.kind == "word"), "")
+                anchored = following in _ANCHORS
+                if following in _NOT_A_FORECAST and not anchored:
+                    continue
+                if tokens[first].norm == "in" and self._counted(tokens, first):
+                    continue
             if any(_same_clause(tokens, hit.first, first) for hit in callbacks):
                 continue
             begin, end = _clause(tokens, first, last, by_words=True)
-            clause = [k for k in range(begin, end + 1) if tokens[k].kind in WORD_KINDS]
-            clause_words = [tokens[k].norm for k in clause]
+            if positions is None or words is None:
+                positions, words = _words_of(tokens)
+            low, high = bisect_left(positions, begin), bisect_right(positions, end)
+            clause, clause_words = positions[low:high], words[low:high]
+            # an instruction's clause: the sentence's first, or any in a sentence that starts with one ("hold
+            # it for 10 seconds", "restart it and wait 10 minutes"); not "I've asked them to collect it and
+            # bring it to you by 6pm", nor "send me the receipt and I'll refund you within 7 days"
+            if self._instructs(clause_words) and (
+                begin == 0 or self._instructs([t.norm for t in tokens[:4] if t.kind == "word"])
+            ):
+                continue
             # an arrangement made for then ("I've booked an engineer for tomorrow") looks ahead, in any tense
             if not self._arranged.find_in_words(clause, clause_words) and (
-                not self._forecast.find_in_words(clause, clause_words)
-                or self._not_forecast.find_in_words(clause, clause_words)
+                not any(
+                    # a lead counts as the estimate's own word; after an anchored duration, only a
+                    # forecast word before it ("usually takes 3 days from collection")
+                    (not anchored and first - 1 <= k <= last) if phrase in _LEADS else (not anchored or k < first)
+                    for phrase, k, _ in self._forecast.find_in_words(clause, clause_words)
+                )
+                # the estimate's own words are no rate: "within a week"
+                or any(not first <= k <= last for _, k, _ in self._not_forecast.find_in_words(clause, clause_words))
             ):
                 continue  # an offer ("I can send it today"), a rule ("within 42 days"), the past
             hits.append(_Hit("expectation_timeline", first, last, "timeline", detail))
         return hits
+
+    @staticmethod
+    def _clock_spans(
+        tokens: tuple[Token, ...], spans: list[tuple[int, int, bool, str]]
+    ) -> list[tuple[int, int, bool, str]]:
+        """Clock times outside the parser's estimates ("departs at 14:40", "booked for 8 to 10am"), each
+        with the start of its range ("8 to"): the parser leaves them out, as most are opening hours."""
+        found = []
+        for k, token in enumerate(tokens):
+            if token.kind != "time" or any(first <= k <= last for first, last, _, _ in spans):
+                continue
+            first = k
+            if k >= 2 and tokens[k - 1].norm in ("to", "and", "-", "–") and tokens[k - 2].kind in ("number", "time"):
+                first = k - 2
+            found.append((first, k, False, f"time {token.text!r} for the customer's result"))
+        return found
+
+    def _counted(self, tokens: tuple[Token, ...], first: int) -> bool:
+        """A count, or a count and a plural, comes just before "in <duration>": "8 in 24 hours", "twice in
+        a month", "three outages in one week" (not "we'll have one ready in 2 days")."""
+        before = [t for t in tokens[max(0, first - 3) : first] if t.kind in WORD_KINDS][-2:]
+        if not before:
+            return False
+        last = before[-1]
+        if last.kind == "number" or last.norm in self._counts:
+            return True
+        count = before[0]
+        return len(before) == 2 and last.norm.endswith("s") and (count.kind == "number" or count.norm in self._counts)
+
+    def _instructs(self, words: list[str]) -> bool:
+        """The clause starts with an instruction verb, after a softener ("please allow", "just hold")."""
+        for word in words:
+            if word not in _SOFTENERS:
+                return word in self._instruction_verbs
+        return False
 
     def _mirroring(
         self,
@@ -807,9 +898,18 @@ def _names_fact(tokens: tuple[Token, ...], first: int) -> bool:
     return False
 
 
+def _words_of(tokens: tuple[Token, ...]) -> tuple[list[int], list[str]]:
+    """The word indexes and norms of ``tokens`` (as `cxcoach.text.Doc.sentence_words` gives them)."""
+    positions = [k for k, token in enumerate(tokens) if token.kind in WORD_KINDS]
+    return positions, [tokens[k].norm for k in positions]
+
+
+_END = attrgetter("end")  # a C-level key: bisecting with a lambda calls Python at every step
+
+
 def _token_at(tokens: tuple[Token, ...], offset: int) -> int:
     """Index of the sentence token that contains character ``offset`` (tokens are in text order)."""
-    return min(bisect_right(tokens, offset, key=lambda token: token.end), len(tokens) - 1)
+    return min(bisect_right(tokens, offset, key=_END), len(tokens) - 1)
 
 
 def _is_break(token: Token) -> bool:
@@ -826,14 +926,20 @@ def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = F
 
     Clauses end at punctuation; with ``by_words`` also at "and", "but", "while"... (see `_is_break`).
     """
-    stop = _is_break if by_words else (lambda token: token.text in _CLAUSE_PUNCT)
+    words = _CLAUSE_WORDS if by_words else _NO_WORDS  # tested inline: a call per token costs (measured)
     begin = first
     floor = max(0, first - _CLAUSE_REACH)
-    while begin > floor and not stop(tokens[begin - 1]):
+    while begin > floor:
+        token = tokens[begin - 1]
+        if token.text in _CLAUSE_PUNCT or token.norm in words:
+            break
         begin -= 1
     end = last
     ceiling = min(len(tokens) - 1, last + _CLAUSE_REACH)
-    while end < ceiling and not stop(tokens[end + 1]):
+    while end < ceiling:
+        token = tokens[end + 1]
+        if token.text in _CLAUSE_PUNCT or token.norm in words:
+            break
         end += 1
     if end + 1 < len(tokens) and tokens[end + 1].text.startswith("?"):
         end += 1  # keep a question's "?" in its span
