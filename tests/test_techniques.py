@@ -929,3 +929,10 @@ def test_auditing_said_from_the_customers_side(text):
 )
 def test_a_look_at_the_account_is_not_auditing(text):
     assert not _technique_findings(_reply(text), "auditing")
+
+
+def test_a_restatement_may_turn_the_customers_verb_into_a_noun():
+    customer = "You cancelled my order, never confirmed it, and there's still no refund."
+    reply = "A cancellation, no confirmation and no refund — I'm sorry, that's a mess."
+    analysis = cxcoach.analyze(reply, role="agent", context=customer)
+    assert "mirroring" in analysis.techniques

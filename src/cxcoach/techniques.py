@@ -99,7 +99,8 @@ _CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
 _KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
-_STEM_SUFFIXES = ("ing", "ed", "es", "s", "ly")
+# longest first: "cancellations" and "cancelled" both come to "cancell"
+_STEM_SUFFIXES = ("ations", "ation", "ing", "ed", "es", "s", "ly")
 # Words that may stand between an ``actors`` subject and its verb ("you probably clicked", "you then
 # entered"), besides adverbs in "-ly" ("you accidentally deleted").
 _ACT_ADVERBS = frozenset(("just", "then", "also", "probably", "still"))
