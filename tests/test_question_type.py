@@ -480,3 +480,49 @@ STILL_ASKING = [
 @pytest.mark.parametrize("text, expected", STILL_ASKING)
 def test_the_same_words_in_a_real_question_still_ask(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+# The outcome/process boundary of yes/no and indirect questions: whether the customer gets a result is an
+# outcome; what a step requires, or by what means the customer may do it, is a process.
+STEP_OR_RESULT = [
+    # a requirement of the step, whoever must meet it ("do/does ... need to / have to")
+    ("Does the form have to be signed by both of us?", "process_question"),
+    ("Does it need to be in the original packaging to return it?", "process_question"),
+    ("do the copies need to be certified?", "process_question"),
+    ("Does my partner need to be there when we sign?", "process_question"),
+    # ... unless what is required is itself a result, or "need" takes a noun
+    ("Does the boiler need to be replaced?", "outcome_question"),
+    ("Does it need a new battery?", "outcome_question"),
+    # the means of the customer's own step
+    ("can I pay by card at the front desk?", "process_question"),
+    ("Can I do the renewal online or do I have to come in?", "process_question"),
+    ("can i send the documents by email instead of post", "process_question"),
+    ("Can we book the MOT over the phone?", "process_question"),
+    # ... but getting something, or a status, is a result whatever the means
+    ("can I get a refund for the two nights we didn't use?", "outcome_question"),
+    ("Can I get my refund by bank transfer?", "outcome_question"),
+    ("Can I log in online yet? it was down", "outcome_question"),
+    ("Can you send it by email?", "outcome_question"),
+    ("is there a fee for cancelling inside the 14 days?", "outcome_question"),
+    # what has become of the customer's case
+    ("What's happened to my order? It says cancelled.", "outcome_question"),
+    ("whats the latest on the outage in Park Lane", "outcome_question"),
+    ("what are my chances of getting the flat?", "outcome_question"),
+    # asked indirectly, admitting what one does not know
+    ("I'd like to find out how to register my son for the summer camp.", "process_question"),
+    ("Not sure which form I need for the housing benefit.", "process_question"),
+    ("not sure who to call about this", "process_question"),
+    ("wondering where I can get a replacement charger cable", "process_question"),
+    ("not sure how long the refund takes, any idea?", "outcome_question"),
+    ("not sure where my parcel is, can you check?", "outcome_question"),
+    ("Is there an age limit for the kids' club?", "process_question"),
+    # hard negatives: statements with the same words ask nothing
+    ("I'm not sure that's right.", "not_a_question"),
+    ("not sure what happened, the app just crashed.", "not_a_question"),
+    ("I paid online by card last night.", "not_a_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", STEP_OR_RESULT)
+def test_step_or_result_in_yes_no_and_indirect_questions(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

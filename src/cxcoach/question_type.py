@@ -105,6 +105,14 @@ _SUBJECTS = frozenset(
     ("i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "there", "my", "your", "ur", "our", "his",
      "her", "their", "the", "a", "an", "these", "those", "anyone", "anybody", "someone", "somebody", "its")
 )
+# A yes/no question about what a step requires is a process question, whoever must do it: "does the
+# form have to be signed by both of us?", "does my partner need to be there?", "do the copies need to be
+# certified?" (`_step`)
+_REQUIRING = frozenset(("do", "does"))
+_NEEDS = frozenset(("need", "needs"))
+_MUSTS = frozenset(("have", "has", "got"))
+# ... and one asking whether "I" or "we" may do a step by some means: "can I pay by card?" (`_step`)
+_DOERS = frozenset(("i", "we"))
 _RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING = 1, 2, 4, 8, 16  # the lists a cue phrase is in
 # how loud a question is: "??", "?!", an emphasis word ("even"), a word some vents need ("anyone", "these");
 # and whether the sentence has a "?" at all
@@ -128,7 +136,8 @@ class QuestionTypeAnalyzer:
         self.cues = cues or load_question_cues()
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
         lists = (
-            "rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy", "neglect", "judging"
+            "rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy", "neglect", "judging",
+            "means",
         )
         self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in lists})
         self._cues = PhraseMatcher(self._kinds)
@@ -383,6 +392,10 @@ class QuestionTypeAnalyzer:
             ),
             None,
         )
+        if opens and opener not in _WH_WORDS:
+            step = _step(tokens, words, skip, matches)
+            if step and (process is None or step[1] < process[1]):
+                process = step
         if process and (outcome is None or process[1] <= outcome[1]):
             return "process_question", process[0], bool(indirect and not opens), fragment
         if outcome:
@@ -447,6 +460,38 @@ class QuestionTypeAnalyzer:
             return True  # "how is a passport renewal taking two months?", "how has it taken a month to post a card?"
         # "who packs these orders?", "who approved this price rise?": blame, not a contact
         return opener == "who" and following not in _AUXILIARIES and not _POINTERS.isdisjoint(clause)
+
+
+def _step(
+    tokens: tuple[Token, ...], words: list[int], skip: int, matches: list[tuple[str, int, frozenset[str]]]
+) -> Optional[tuple[str, int]]:
+    """``(cue, token index)`` when a yes/no question asks about a step rather than a result, else ``None``.
+
+    A requirement ("does the form have to be signed?", "does it need to be in the box?": *do* or *does*,
+    then *need to* or *have to* within the next few words; not "does it need a new battery?", a result), or the means of the customer's own step ("can I
+    pay by card?", "could we do it online?": *I* or *we* after the opener, then a phrase from the
+    ``means`` list, and no outcome cue but "when": not "can I log in online yet?"). The caller lets an
+    outcome cue before it win ("can I get a refund by transfer?").
+    """
+    opener = tokens[words[skip]].norm
+    if opener in _REQUIRING:
+        for position in range(skip + 1, min(skip + 6, len(words))):
+            norm = tokens[words[position]].norm
+            if (norm in _NEEDS or norm in _MUSTS) and position + 1 < len(words) and tokens[words[position + 1]].norm == "to":
+                at = words[position]
+                if any("outcome" in kinds and at < where <= at + 3 for _, where, kinds in matches):
+                    return None  # what is required is itself a result: "does the boiler need to be replaced?"
+                return norm + " to", at
+        return None
+    if skip + 1 < len(words) and tokens[words[skip + 1]].norm in _DOERS:
+        means = None
+        for phrase, at, kinds in matches:
+            if "outcome" in kinds and phrase not in _STATUS_WORDS:
+                return None  # "can I log in online yet?", "can I still get the discount online?"
+            if means is None and "means" in kinds and at > words[skip]:
+                means = (phrase, at)
+        return means
+    return None
 
 
 def _judges(tokens: tuple[Token, ...], words: list[int], at: int) -> bool:

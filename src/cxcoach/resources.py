@@ -93,6 +93,7 @@ class QuestionCues(_Data):
     courtesy: tuple[str, ...] = ()
     neglect: tuple[str, ...] = ()
     judging: tuple[str, ...] = ()
+    means: tuple[str, ...] = ()
 
 
 class AnswerCues(_Data):
