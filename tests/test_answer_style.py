@@ -491,3 +491,49 @@ def test_what_the_agents_own_desk_cannot_see_or_do_is_process(reply):
 
 def test_a_refusal_by_the_company_is_still_an_outcome():
     assert _reply("We're unable to refund opened software.", "Can I get a refund?").answer_style == "outcome"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "You'll get an email the moment the engineer's visit is booked.",
+        "I've flagged it, and you'll receive updates by text as the search goes on.",
+        "Once the lab has the sample you'll get a notification in the app.",
+    ],
+)
+def test_news_of_the_result_to_come_is_process(reply):
+    assert _reply(reply, "When will it be sorted?").answer_style == "process"
+
+
+@pytest.mark.parametrize(
+    "reply, question",
+    [
+        ("You'll get a refund of £40 on your card.", "Will I get my money back?"),
+        ("You'll receive the new card by Friday.", "When will my card arrive?"),
+        ("Nope, those tickets are gone for good once the show starts.", "Can I still get tickets after it starts?"),
+        ("It's covered, once you've sent us the repair invoice.", "Is the windscreen covered?"),
+    ],
+)
+def test_a_result_stays_an_outcome(reply, question):
+    assert _reply(reply, question).answer_style == "outcome"
+
+
+def test_what_a_cost_depends_on_is_not_the_cost():
+    reply = "Costs depend on the size of the room; the surveyor will measure it on Tuesday."
+    assert _reply(reply, "How much will the carpet cost?").answer_style == "process"
+
+
+def test_a_walk_through_after_an_initial_still_counts_its_steps():
+    # "exit B." ends a sentence: the steps after it are read on their own
+    reply = (
+        "Yes, your driver is booked for 9:40. Walk past the cafe and out through exit B. The driver waits by the "
+        "taxi rank, and if you can't see him, call the number on your voucher."
+    )
+    assert _reply(reply, "Is the transfer booked, and where do I meet the driver?").answer_style == "mixed"
+
+
+def test_a_routine_day_is_not_the_result_day():
+    reply = "I've sent your details to the exams officer, who chases the board every Thursday."
+    analysis = _reply(reply, "When will I get my certificate?")
+    assert analysis.estimates == ()
+    assert analysis.answer_style == "process"

@@ -236,3 +236,12 @@ def test_a_price_per_period_is_one_money_estimate_not_a_duration(text, rate):
 def test_a_duration_after_a_price_is_still_found_when_it_is_its_own_estimate():
     estimates = find_estimates("The repair costs $80 and takes a week.")
     assert [(e.kind, e.text) for e in estimates] == [("money", "$80"), ("duration", "a week")]
+
+
+@pytest.mark.parametrize("text", ["The crew checks the lockers every Monday.", "We restock each Friday, 8 to 10am."])
+def test_a_recurring_day_is_not_an_estimate(text):
+    assert not any(estimate.kind == "deadline" for estimate in find_estimates(text))
+
+
+def test_a_day_without_every_is_still_a_deadline():
+    assert [e.day for e in find_estimates("The crew will check the locker on Monday.")] == ["monday"]

@@ -526,3 +526,69 @@ STEP_OR_RESULT = [
 @pytest.mark.parametrize("text, expected", STEP_OR_RESULT)
 def test_step_or_result_in_yes_no_and_indirect_questions(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+STATEMENT_OR_QUESTION = [
+    # an announcement tells, even with a rising "?"; a question opener after it still asks
+    ("Just so you know, the boiler made a banging noise last night? It stopped by itself.", "not_a_question"),
+    ("so yeah, we moved out of the flat on the 2nd?", "not_a_question"),
+    ("FYI the gate code changed on Monday?", "not_a_question"),
+    ("fyi, is the pool open on bank holidays?", "outcome_question"),
+    # exclamations and subordinate clauses open with a question word but ask nothing
+    ("How quickly the engineer found the fault! Thank you.", "not_a_question"),
+    ("How kind of your driver to carry it upstairs!", "not_a_question"),
+    ("When I called on Friday I was told the refund had gone out.", "not_a_question"),
+    ("Where we live there's only one bus a day, so I paid for a taxi.", "not_a_question"),
+    ("How long does it take to clear!", "outcome_question"),
+    ("When I will get my deposit back.", "outcome_question"),
+    ("Where I can find the claim form.", "process_question"),
+    # the customer's offer is courtesy, not an indirect question
+    ("Let me know if you'd like the receipts as well.", "not_a_question"),
+    ("Happy to send the photos again if it helps.", "not_a_question"),
+    ("Let me know if the parcel has been returned to you.", "outcome_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATEMENT_OR_QUESTION)
+def test_announcements_exclamations_and_subordinate_clauses_ask_nothing(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+FOLLOW_ONS = [
+    # a fragment with no cue of its own goes on with the question before it
+    ("What do I need to bring to the appointment? My passport?", "process_question"),
+    ("How do I return the jacket? By post?", "process_question"),
+    ("Where's my order? Lost?", "outcome_question"),
+    # ... but one with its own cue asks what it says
+    ("How do I send it back? Full refund?", "outcome_question"),
+    # "is it X or Y" after a question offers that question's options
+    ("Who do I speak to about the parking permit, is it you or the council?", "process_question"),
+    ("Where do I post the form, is it the Leeds office or the one in York?", "process_question"),
+    # a loud fragment asking for status asks; other loud fragments exclaim
+    ("no internet since the storm. fixed yet??", "outcome_question"),
+    ("the app's been down all day. ETA??", "outcome_question"),
+    ("ANOTHER late fee??", "not_a_question"),
+    # a status idiom and newer means of payment
+    ("where are we with the repair quote for the roof", "outcome_question"),
+    ("Where do things stand with my appeal?", "outcome_question"),
+    ("can we pay for the lessons with apple pay", "process_question"),
+    ("Can I pay the balance in instalments?", "process_question"),
+    # what a step requires
+    ("Please advise if for the transfer a signed consent form is required.", "process_question"),
+    ("Are two forms of ID required to open the account?", "process_question"),
+    ("Is a deposit mandatory for weekend bookings?", "process_question"),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOLLOW_ONS)
+def test_fragments_choices_and_requirements(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+def test_a_follow_on_fragment_is_a_finding_of_its_own_with_its_questions_label():
+    analysis = cxcoach.analyze("What do I need to bring? My passport?")
+    found = [(f.text, f.label) for f in analysis.findings if f.analyzer == "question_type"]
+    assert found == [("What do I need to bring?", "process_question"), ("My passport?", "process_question")]
+    analyzer = QuestionTypeAnalyzer()
+    doc = Doc("What do I need to bring? My passport?")
+    assert analyzer.classify(doc, doc.sentences[1]).label == "process_question"

@@ -295,3 +295,17 @@ def test_an_analysed_doc_can_be_the_context_and_is_reused():
 def test_asks_reads_a_question_mark_at_the_end_of_a_sentence(text, expected):
     doc = Doc(text)
     assert text_module.asks(doc.sentence_tokens(doc.sentences[-1])) is expected
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("Go out through exit B. The driver waits outside.", ["Go out through exit B.", "The driver waits outside."]),
+        ("We went with plan B. It worked.", ["We went with plan B.", "It worked."]),
+        ("Ask for J. Smith at the desk.", ["Ask for J. Smith at the desk."]),
+        ("Signed by A. N. Other.", ["Signed by A. N. Other."]),
+    ],
+)
+def test_an_initial_ends_a_sentence_only_before_a_word_that_starts_one(text, sentences):
+    doc = Doc(text)
+    assert [text[s.start : s.end] for s in doc.sentences] == sentences

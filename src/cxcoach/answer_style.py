@@ -42,12 +42,14 @@ __all__ = ["AnswerStyleAnalyzer"]
 # outcome-first answer (tuned on the dev part of tests/data/answer_styles.jsonl).
 _MIXED_PROCESS_STEPS = 2
 
-_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral")
+_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices")
 # Punctuation after which a new clause (and possibly an instruction) starts.
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 # Words that may come before an instruction's verb: "Please log in", "Then go to", "First, call us".
 _LEADERS = frozenset(("please", "just", "simply", "then", "first", "next", "finally", "also", "now", "and", "so", "to"))
 
+_TELLING = frozenset(("process",))
+_DEPENDING = frozenset(("depend on", "depends on", "depending on"))
 _MONEY_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees", "charge", "charged", "pay", "refund"))
 _AMOUNT_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees"))
 _TIME_WORDS = frozenset(("when", "wen", "long", "soon", "eta", "time", "date", "day", "yet", "still", "today", "tomorrow"))
@@ -146,14 +148,21 @@ class AnswerStyleAnalyzer:
         matches = self._cues.find_in_words(positions, words)
         by_kind: dict[str, list[tuple[str, int, int]]] = {
             "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
+            "notices": [],
         }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
         for n, (phrase, first, last) in enumerate(matches):
             kinds = self._kinds[phrase]
             if "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
-                "process" in self._kinds[matches[n + 1][0]]
+                (phrase.endswith(" be") and "process" in self._kinds[matches[n + 1][0]]) or matches[n + 1][0] in _DEPENDING
             ):
-                # "should be" + "reported", "will be" + "reviewed": a procedure in the passive, not a result
+                # "should be" + "reported", "will be" + "reviewed": a procedure in the passive, not a result;
+                # "costs" + "depend on": what the result hangs on, not the result
                 kinds = kinds - {"outcome"}
+            elif "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
+                "notices" in self._kinds[matches[n + 1][0]]
+            ):
+                # "you'll get" + "an email", "you'll receive" + "updates": news of the result to come, not the result
+                kinds = _TELLING
             for kind in kinds:
                 by_kind[kind].append((phrase, first, last))
         asks = _is_question(tokens)

@@ -161,6 +161,8 @@ class EstimateParser:
             if match is not None and match.end() > match.start():
                 if found and _is_rate(match, subject, found[-1].end):
                     continue  # "$52 a month", "seven days a week": a rate, not another estimate
+                if i and tokens[i - 1].norm in _RECURRING and match.lastgroup == "dated":
+                    continue  # "every Thursday": a routine, not a date for the result
                 found.append(self._estimate(match, text))
                 reached = match.end()
         return tuple(found)
@@ -227,6 +229,10 @@ class EstimateParser:
 # Words between an estimate and "a <unit>" that make the unit a new estimate, not a rate: "costs $50 and
 # takes a week", "£40 for a day".
 _NOT_RATE = frozenset(("and", "or", "but", "then", "takes", "take", "taking", "took", "in", "within", "for", "after"))
+
+
+# "every Thursday", "each Monday": a day that recurs is a routine
+_RECURRING = frozenset(("every", "each"))
 
 
 def _is_rate(match: re.Match[str], subject: str, previous_end: int) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Literal, Optional
+from typing import Iterator, Literal, Optional
 
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
@@ -113,10 +113,21 @@ _NEEDS = frozenset(("need", "needs"))
 _MUSTS = frozenset(("have", "has", "got"))
 # ... and one asking whether "I" or "we" may do a step by some means: "can I pay by card?" (`_step`)
 _DOERS = frozenset(("i", "we"))
-_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING = 1, 2, 4, 8, 16  # the lists a cue phrase is in
+_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING, _ANNOUNCING = 1, 2, 4, 8, 16, 32  # the lists a cue phrase is in
 # how loud a question is: "??", "?!", an emphasis word ("even"), a word some vents need ("anyone", "these");
 # and whether the sentence has a "?" at all
 _DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
+# "When I rang on Monday I was told...": a subject right after "when", "where", "which"... subordinates, unless one of
+# these follows it ("when I will get my refund", "where I can find the form": non-native questions)
+_CLAUSE_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "it", "u"))
+_SUBORDINATORS = frozenset(("when", "wen", "where", "which", "what", "wat", "who"))
+_QUESTION_VERBS = frozenset(
+    ("will", "can", "could", "should", "would", "may", "might", "must", "shall", "cannot", "can't", "won't", "need", "needs")
+)
+# A fragment that asks for status however loud ("fixed yet??", "ETA??"); other loud fragments exclaim
+_STATUS_FRAGMENTS = frozenset(("yet", "eta", "status"))
+# How `QuestionTypeAnalyzer._label` reads one sentence: ``(read, vents, fragment)``
+_Reading = tuple[Optional[tuple[str, str, bool]], bool, bool]
 # A sentence or clause that vents (not a question); distinct from ``None`` (asks nothing, says nothing).
 _VENT = ("not_a_question", "", False, False)
 
@@ -137,14 +148,14 @@ class QuestionTypeAnalyzer:
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
         lists = (
             "rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy", "neglect", "judging",
-            "means",
+            "means", "announcing",
         )
         self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in lists})
         self._cues = PhraseMatcher(self._kinds)
         # the lists a phrase is in, as bits: one pass over a sentence's matches tells what it holds
         bits = {
             "rhetorical": _RHETORICAL, "indirect": _INDIRECT, "courtesy": _COURTESY, "intensifiers": _EMPHASIS,
-            "doubt": _EMPHASIS, "judging": _JUDGING,
+            "doubt": _EMPHASIS, "judging": _JUDGING, "announcing": _ANNOUNCING,
         }
         self._flags = {phrase: sum({bits[kind] for kind in kinds if kind in bits}) for phrase, kinds in self._kinds.items()}
         # a statement asks only through an indirect cue: without one of their first words, skip matching
@@ -152,23 +163,7 @@ class QuestionTypeAnalyzer:
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Classify each sentence; set ``doc.question_type`` for the message."""
-        sentences = doc.sentences
-        findings = []
-        vented = False
-        upcoming = None  # the next sentence's reading, when a fragment had to look ahead
-        for index, sentence in enumerate(sentences):
-            read, vents, fragment = upcoming or self._label(doc, sentence)
-            upcoming = None
-            if read is not None:
-                if fragment:
-                    # a bare "A £25 fee?" next to a vent is part of it
-                    if index + 1 < len(sentences):
-                        upcoming = self._label(doc, sentences[index + 1])
-                    if vented or (upcoming is not None and upcoming[1]):
-                        read = None
-                if read is not None:
-                    findings.append(self._finding(doc, sentence, read))
-            vented = vents
+        findings = [self._finding(doc, sentence, read) for sentence, read in self._reads(doc)]
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
@@ -182,33 +177,19 @@ class QuestionTypeAnalyzer:
         """The message's question type alone, without findings (stops at the first outcome question)."""
         if doc.question_type is not None:
             return doc.question_type
-        found = "not_a_question"
-        sentences = doc.sentences
-        before = after = None
-        for index, sentence in enumerate(sentences):
-            current = after if after is not None else self._label(doc, sentence)
-            after = None
-            read, _, fragment = current
-            if read is not None and fragment:
-                # a bare "A £25 fee?" next to a vent is part of it: look one sentence ahead
-                if index + 1 < len(sentences):
-                    after = self._label(doc, sentences[index + 1])
-                if (before is not None and before[1]) or (after is not None and after[1]):
-                    read = None
-            before = current
-            if read is not None:
-                found = read[0]
-                if found == "outcome_question":
-                    break
+        found: QuestionType = "not_a_question"
+        for _, read in self._reads(doc):
+            if read[0] == "outcome_question":
+                return "outcome_question"
+            found = "process_question"
         return found
 
     def classify(self, doc: Doc, sentence: Sentence) -> Optional[Finding]:
         """The finding for one sentence, or ``None`` when it asks nothing.
 
         A sentence may join questions ("how do I export it, and how long does it take?"): each clause
-        is read, and the sentence asks for an outcome if any clause does. A question fragment next to
-        a rhetorical complaint vents with it ("Are you kidding me? A £25 fee for a letter?"),
-        so the sentences either side of a fragment are read too.
+        is read, and the sentence asks for an outcome if any clause does. A question fragment is read
+        with the sentences either side of it (see `_reads`).
         """
         read, _, fragment = self._label(doc, sentence)
         if read is None:
@@ -216,11 +197,32 @@ class QuestionTypeAnalyzer:
         if fragment:
             sentences = doc.sentences
             index = bisect_left(sentences, sentence)
-            if (index > 0 and self._label(doc, sentences[index - 1])[1]) or (
-                index + 1 < len(sentences) and self._label(doc, sentences[index + 1])[1]
-            ):
+            before = self._label(doc, sentences[index - 1]) if index > 0 else None
+            after = self._label(doc, sentences[index + 1]) if index + 1 < len(sentences) else None
+            read = _resolve_fragment(read, before, after)
+            if read is None:
                 return None
         return self._finding(doc, sentence, read)
+
+    def _reads(self, doc: Doc) -> Iterator[tuple[Sentence, tuple[str, str, bool]]]:
+        """Each sentence that asks, with its reading ``(label, cue, indirect)``, in order.
+
+        A fragment ("A £25 fee?", "her adoption papers?") is read with its neighbours (`_resolve_fragment`),
+        so the next sentence is read one step early and kept for its own turn.
+        """
+        sentences = doc.sentences
+        before = upcoming = None
+        for index, sentence in enumerate(sentences):
+            current = upcoming or self._label(doc, sentence)
+            upcoming = None
+            read, _, fragment = current
+            if read is not None and fragment:
+                if index + 1 < len(sentences):
+                    upcoming = self._label(doc, sentences[index + 1])
+                read = _resolve_fragment(read, before, upcoming)
+            before = current
+            if read is not None:
+                yield sentence, read
 
     def _finding(self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]) -> Finding:
         label, cue, indirect = read
@@ -261,6 +263,8 @@ class QuestionTypeAnalyzer:
             seen |= flags[match[0]]
         if seen & _RHETORICAL:
             return None, True, False  # a complaint in question form
+        if seen & _ANNOUNCING and _announces(found, positions, words, flags, self.cues.openers):
+            return None, False, False  # "Just so you know, the light went red yesterday?": tells, with a rising tone
         if statement and (not seen & _INDIRECT or seen & _COURTESY):
             return None, False, False  # asks nothing, or offers: "Let me know if you need anything else."
         kinds = self._kinds
@@ -313,8 +317,10 @@ class QuestionTypeAnalyzer:
             # a "?" marks the last clause, unless an earlier clause already asked ("where do I take it
             # back, the store or the post office?": the tail lists options, it is not a new question)
             last_marked = marked and number == len(clauses) - 1 and not asked
-            if alternative and (asked or vented):
-                continue  # "do I have to bring ID, or is the text enough?": the same question's other option
+            if (alternative or _offers_choice(clause)) and (asked or vented):
+                # "do I have to bring ID, or is the text enough?", "who do I call, is it you or the council?":
+                # the same question's other option
+                continue
             read = self._clause(clause, clause_words, inside, last_marked, loud, ends_statement, vented)
             if read is _VENT:
                 vented = True
@@ -357,6 +363,8 @@ class QuestionTypeAnalyzer:
         opens = opener in self.cues.openers and (
             opener in _WH_WORDS or not (ends_statement and not marked)
         )
+        if opens and not marked and opener in _WH_WORDS and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
+            return None  # "How quickly he has settled in!", "When I rang on Monday I was told to pay."
         if opens and not marked and opener in _NEGATIVE_OPENERS:
             # "can't log in since this morning": a negative opener asks only with its subject next
             opens = skip + 1 < len(words) and tokens[words[skip + 1]].norm in _SUBJECTS
@@ -367,7 +375,9 @@ class QuestionTypeAnalyzer:
         if not (marked or opens or indirect):
             return None
         fragment = not (opens or indirect)
-        if fragment and (after_vent or loud & (_DOUBLED | _EXCLAIMED)):
+        if fragment and (after_vent or loud & (_DOUBLED | _EXCLAIMED)) and not (
+            not after_vent and any(phrase in _STATUS_FRAGMENTS for phrase, _, _ in matches)
+        ):
             # "ANOTHER fee??": an exclamation with a question mark, not a question; and a fragment after
             # a clause that vents goes on venting ("Who packs these orders, a blindfolded toddler?")
             return _VENT
@@ -492,6 +502,61 @@ def _step(
                 means = (phrase, at)
         return means
     return None
+
+
+def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip: int, ends_statement: bool) -> bool:
+    """Whether an unmarked clause opening with a question word exclaims or subordinates rather than asks.
+
+    "How quickly he has settled in!", "How kind of you!": "how", then no auxiliary in the next two words,
+    and a "!" at the end ("How long does it take!" asks). "When I rang on Monday I was told to pay.",
+    "Where we live there's no signal.", "..., which I did today.": a question word with a subject next and
+    no auxiliary after it, in a sentence ending like a statement ("When I will get my refund." asks, in
+    non-native English).
+    """
+    opener = tokens[words[skip]].norm
+    following = [tokens[i].norm for i in words[skip + 1 : skip + 3]]
+    if opener in ("how", "hw"):
+        return tokens[-1].text[0] == "!" and _AUXILIARIES.isdisjoint(following)
+    if opener not in _SUBORDINATORS or not ends_statement or not following:
+        return False
+    return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
+
+
+def _offers_choice(clause: tuple[Token, ...]) -> bool:
+    """Whether a clause offers a choice as a yes/no question: "is it you or the council", "was it A or B"."""
+    return (
+        len(clause) > 3
+        and clause[0].norm in ("is", "was")
+        and clause[1].norm in ("it", "that")
+        and any(token.norm == "or" for token in clause[2:])
+    )
+
+
+def _resolve_fragment(
+    read: tuple[str, str, bool], before: Optional[_Reading], after: Optional[_Reading]
+) -> Optional[tuple[str, str, bool]]:
+    """The reading of a question fragment, given the readings of the sentences either side of it.
+
+    Next to a vent it vents too ("Are you kidding me? A £25 fee for a letter?"); right after a question,
+    one without a cue of its own goes on with that question ("What should I bring? Her adoption papers?"
+    asks the way, like the question it follows); otherwise it stands as read.
+    """
+    if (before is not None and before[1]) or (after is not None and after[1]):
+        return None
+    if read[1] == "?" and before is not None and before[0] is not None:
+        return before[0][0], read[1], read[2]
+    return read
+
+
+def _announces(
+    found: list[tuple[str, int, int]], positions: list[int], words: list[str], flags: dict[str, int], openers: frozenset[str]
+) -> bool:
+    """Whether a sentence opens with an announcement ("just so you know", "fyi") and no question follows it."""
+    phrase, first, last = found[0]
+    if not flags[phrase] & _ANNOUNCING or first != positions[0]:
+        return False
+    following = bisect_left(positions, last + 1)
+    return following == len(words) or words[following] not in openers
 
 
 def _judges(tokens: tuple[Token, ...], words: list[int], at: int) -> bool:

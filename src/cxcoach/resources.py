@@ -69,6 +69,7 @@ class TextRules(_Data):
     titles: frozenset[str]
     abbreviations: frozenset[str]
     introducers: frozenset[str]
+    sentence_starters: frozenset[str] = frozenset()
 
 
 class EstimateWords(_Data):
@@ -94,6 +95,7 @@ class QuestionCues(_Data):
     neglect: tuple[str, ...] = ()
     judging: tuple[str, ...] = ()
     means: tuple[str, ...] = ()
+    announcing: tuple[str, ...] = ()
 
 
 class AnswerCues(_Data):
@@ -111,6 +113,7 @@ class AnswerCues(_Data):
     short_answer_verbs: frozenset[str] = frozenset()
     short_answer_leaders: frozenset[str] = frozenset()
     courtesy: frozenset[str] = frozenset()
+    notices: tuple[str, ...] = ()
 
 
 def _lower_keys(value: dict[str, float]) -> dict[str, float]:

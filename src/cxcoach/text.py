@@ -177,11 +177,12 @@ def _is_boundary(tokens: tuple[Token, ...], i: int, text: str) -> bool:
         previous = tokens[i - 1]
         if previous.end == token.start:
             rules = _text_rules()
-            # Titles ("Mr.") and initials ("J. Smith", but not the pronoun "I") never end a sentence.
-            if previous.norm in rules.titles or (
-                previous.kind == "word" and len(previous.text) == 1 and previous.text.isupper() and previous.text != "I"
-            ):
+            # Titles ("Mr.") never end a sentence; initials ("J. Smith", but not the pronoun "I") do only
+            # before a word that starts sentences ("out through exit B. The driver...")
+            if previous.norm in rules.titles:
                 return False
+            if previous.kind == "word" and len(previous.text) == 1 and previous.text.isupper() and previous.text != "I":
+                return following.norm in rules.sentence_starters
             # A known abbreviation, or a time like "10 a.m", goes on unless a capitalised word follows.
             abbreviated = previous.norm in rules.abbreviations or (previous.kind == "time" and "." in previous.text)
             if abbreviated:
