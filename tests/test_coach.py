@@ -817,6 +817,13 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "OK. I'll be taking this to the ombudsman.",  # a threat the customer-cue analyzer finds
         "Superb. Really impressed 👎",  # sarcasm
         "Fine. Thanks, but I'm still not happy about the wait.",
+        # praise taken back by an exit in the last sentence
+        "Lovely. Five stars until the bill came. I'm taking this to the ombudsman.",
+        "Thanks so much for the help. I'll be switching provider next month.",
+        # a closing that brushes the conversation off
+        "Whatever.",
+        "Right. Forget it.",
+        "ok. don't bother, I'll go in person",
     ],
 )
 def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
@@ -842,6 +849,9 @@ def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
         "Thanks, I'm sure the new seal will be fine.",
         "Brilliant, thanks, we'll see you on Thursday!",  # a farewell, not "we'll see"
         "👍",
+        # an exit the customer is glad of, before the last sentence, and "whatever" in running text
+        "I'm switching to the annual plan, as you suggested. Thanks, that's perfect!",
+        "Great, whatever time suits the engineer is fine by me. Thanks!",
     ],
 )
 def test_sincere_closings_are_positive(text):

@@ -28,6 +28,9 @@ POLITENESS = [
     "Could you kindly check my order status, please?",
 ]
 SUPPORT_NEGATIVE = [
+    "Second courier no-show this week.",
+    "I waited in all day for nothing.",
+    "The app worked well right up until it wasn't.",
     "Still waiting for my refund.",
     "I've been on hold for an hour.",
     "You charged me twice this month.",

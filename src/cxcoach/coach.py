@@ -107,6 +107,8 @@ class Rubric(_Data):
         broken: Phrases in a later customer turn that show a promise broken ("you said you'd").
         refusals: Phrases that make a reply a "no" (for the ``offer_alternative`` tip).
         grudging: Phrases that make a customer's closing thanks grudging, so neutral ("thanks, I suppose").
+        dismissals: Phrases that, as a clause of their own, make a closing that is not happy negative
+            ("Whatever.", "Forget it.").
     """
 
     name: str = "custom"
@@ -119,6 +121,7 @@ class Rubric(_Data):
     broken: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
     grudging: tuple[str, ...] = ()
+    dismissals: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_names(self) -> Rubric:
@@ -158,6 +161,7 @@ class Coach:
         self._broken = PhraseMatcher(self.rubric.broken)
         self._refusals = PhraseMatcher(self.rubric.refusals)
         self._grudging = PhraseMatcher(self.rubric.grudging)
+        self._dismissals = PhraseMatcher(self.rubric.dismissals)
 
     # -- one reply -----------------------------------------------------------------------------------
 
@@ -311,24 +315,35 @@ class Coach:
     def _closing(self, analysis: MessageAnalysis, doc: Doc) -> Optional[str]:
         """The customer's closing sentiment.
 
-        A closing that is not happy and threatens or announces an exit ("I'll be reporting this to the
-        ombudsman.", "Close my account.") is negative; grudging thanks ("Fine. Thanks, I suppose.") are
-        neutral. A one-word hedge counts only standing alone ("Fine." "Whatever, thanks." "..., but fine."),
-        not in running text ("it works fine now"), and "we'll see you at four" is a farewell, not doubt.
+        A closing whose last sentence threatens or announces an exit ("I'll be reporting this to the
+        ombudsman.", "Close my account.") is negative, whatever praise comes before it ("Brilliant. Great
+        service right up until it wasn't. I'm taking this to the ombudsman."); so is one that is not happy
+        and threatens anywhere, or brushes the conversation off ("Whatever.", "Right. Forget it."). Grudging
+        thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge counts only standing alone
+        ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it works fine now"), and
+        "we'll see you at four" is a farewell, not doubt.
         """
         if analysis.sentiment is None:
             return None
         label = analysis.sentiment.label
-        if label != "positive" and any(
-            finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request")
-            for finding in analysis.findings
-        ):
-            return "negative"
+        last = doc.sentences[-1].start if doc.sentences else 0
+        for finding in analysis.findings:
+            if finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request") and (
+                label != "positive" or finding.start >= last
+            ):
+                return "negative"
         if label != "positive":
+            if label == "neutral" and self._stands_alone(doc, self._dismissals):
+                return "negative"
             return label
+        return "neutral" if self._stands_alone(doc, self._grudging) else label
+
+    @staticmethod
+    def _stands_alone(doc: Doc, matcher: PhraseMatcher) -> bool:
+        """Whether a phrase of ``matcher`` is in ``doc``; a one-word phrase only as a clause of its own."""
         for sentence in doc.sentences:
             tokens = doc.sentence_tokens(sentence)
-            for phrase, first, last in self._grudging.find_in_words(*doc.sentence_words(sentence)):
+            for phrase, first, last in matcher.find_in_words(*doc.sentence_words(sentence)):
                 before = tokens[first - 1] if first > 0 else None
                 after = tokens[last + 1] if last + 1 < len(tokens) else None
                 # a clause of its own: after a sentence start, punctuation or a joining word, before punctuation
@@ -337,8 +352,8 @@ class Coach:
                     continue
                 if phrase.endswith(" see") and after is not None and after.norm == "you":
                     continue
-                return "neutral"
-        return label
+                return True
+        return False
 
     def _kept_promises(self, analyses: list[MessageAnalysis], docs: list[Doc]) -> Optional[bool]:
         """``False`` if a customer turn after the first promise shows one broken ("you said you'd call"),
