@@ -537,3 +537,14 @@ def test_a_routine_day_is_not_the_result_day():
     analysis = _reply(reply, "When will I get my certificate?")
     assert analysis.estimates == ()
     assert analysis.answer_style == "process"
+
+
+def test_what_should_have_happened_is_not_a_result():
+    reply = "You should have waited 24 hours after changing the address. The compliance team works through the queue."
+    assert _reply(reply, "Will the transfer land today?").answer_style == "process"
+    assert _reply("You should have the card by Friday.", "When will my card come?").answer_style == "outcome"
+
+
+def test_how_far_ahead_a_step_is_planned_is_a_step_time():
+    reply = "Your sofa's been allocated to a delivery route. Routes are planned 48 hours ahead."
+    assert _reply(reply, "When is my sofa coming?").answer_style == "process"

@@ -49,6 +49,14 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 _LEADERS = frozenset(("please", "just", "simply", "then", "first", "next", "finally", "also", "now", "and", "so", "to"))
 
 _TELLING = frozenset(("process",))
+_COUNTERFACTUAL = frozenset(("should have", "would have", "could have"))
+_PARTICIPLES = frozenset(("been", "done", "gone", "known", "seen", "read", "told", "sent", "paid", "kept", "made", "left"))
+
+
+def _is_participle(word: str) -> bool:
+    """Whether ``word`` reads as a past participle ("waited", "been", "told"), as after "should have"."""
+    return word in _PARTICIPLES or (word.endswith("ed") and len(word) > 3)
+
 _DEPENDING = frozenset(("depend on", "depends on", "depending on"))
 _MONEY_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees", "charge", "charged", "pay", "refund"))
 _AMOUNT_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees"))
@@ -158,6 +166,10 @@ class AnswerStyleAnalyzer:
                 # "should be" + "reported", "will be" + "reviewed": a procedure in the passive, not a result;
                 # "costs" + "depend on": what the result hangs on, not the result
                 kinds = kinds - {"outcome"}
+            elif phrase in _COUNTERFACTUAL and last + 1 < len(tokens) and _is_participle(tokens[last + 1].norm):
+                # "you should have waited 24 hours": what ought to have happened, not the result to come
+                estimates = []
+                continue
             elif "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
                 "notices" in self._kinds[matches[n + 1][0]]
             ):

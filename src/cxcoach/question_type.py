@@ -49,7 +49,7 @@ _FILLERS = frozenset(
 _CLAUSE_MARK = re.compile(r"[,;:]|\. | (?:and|or|but) ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
-     "what's", "where's", "when's", "how's", "who's")
+     "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
 )
 # Open questions asking which/what/where/who, with no outcome cue, ask for information to act on.
 _INFORMATION_OPENERS = frozenset(
@@ -74,7 +74,7 @@ _ADDRESSEES = frozenset(("you", "your", "u", "ur", "yall", "y'all"))
 _NOBODY = frozenset(("anyone", "anybody", "nobody", "noone"))
 # questions about when and where are about the customer's result, emphasis or not ("when on earth is
 # the engineer coming??")
-_STATUS_WORDS = frozenset(("when", "wen", "where", "when's", "where's"))
+_STATUS_WORDS = frozenset(("when", "wen", "where", "when's", "where's", "whens", "wheres"))
 # the wh-words a vent opens with ("how does a hospital lose an x-ray??", "who packs these orders?")
 _VENT_WORDS = frozenset(("how", "why", "who", "what", "how's", "who's", "what's", "whats", "wat", "hw"))
 # auxiliaries: after "who" they ask about a person ("who do I call", "who is my manager"); a content verb
