@@ -824,6 +824,7 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "Whatever.",
         "Right. Forget it.",
         "ok. don't bother, I'll go in person",
+        "k. done with this app then",
     ],
 )
 def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
@@ -834,7 +835,8 @@ def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine."]
+    "text",
+    ["OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine.", "No, that's all."],
 )
 def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
     report = closing_after_upset_opening(text)
