@@ -936,3 +936,40 @@ def test_a_restatement_may_turn_the_customers_verb_into_a_noun():
     reply = "A cancellation, no confirmation and no refund — I'm sorry, that's a mess."
     analysis = cxcoach.analyze(reply, role="agent", context=customer)
     assert "mirroring" in analysis.techniques
+
+
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("assurance", "Your pension pot is untouched by the system error."),
+        ("assurance", "Your photos are all intact on the server."),
+        ("assurance", "Your savings are still in your account with us."),
+        ("assurance", "Your booking isn't gone; it's been parked while we fix the payment."),
+        ("feedback_request", "Would you give the installer a score out of ten?"),
+        ("feedback_request", "I'd welcome any comments on how the visit went."),
+        ("feedback_request", "We'd value hearing how easy it was to reach us today."),
+        ("dismissive", "Delays are part of travelling, I'm afraid."),
+        ("dismissive", "It's the courier's problem now."),
+        ("dismissive", "It's £4, it's not worth arguing over."),
+        ("blaming", "That risk was yours when you booked the tight connection."),
+        ("blaming", "Lost keys are the tenant's responsibility."),
+        ("blaming", "The seal can't have been fitted properly."),
+        ("blaming", "If you'd set up the alert, the payment wouldn't have bounced."),
+    ],
+)
+def test_states_kept_scores_asked_for_and_faults_laid_on_the_customer(label, text):
+    assert _technique_findings(_reply(text), label)
+
+
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("assurance", "Please leave the meter untouched until the engineer arrives."),
+        ("feedback_request", "I've spoken to the manager about how it was handled."),
+        ("feedback_request", "The battery scores four out of five in our tests."),
+        ("dismissive", "I'm sorry: that's our fault, not the courier's, and I've sent a new one."),
+        ("blaming", "We chose the wrong courier for a parcel this size, and that's on us."),
+    ],
+)
+def test_hard_negatives_for_the_new_families(label, text):
+    assert not _technique_findings(_reply(text), label)
