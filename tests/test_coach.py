@@ -836,7 +836,10 @@ def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine.", "No, that's all."],
+    [
+        "OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine.",
+        "No, that's all.",
+    ],
 )
 def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
     report = closing_after_upset_opening(text)

@@ -595,7 +595,8 @@ def test_a_follow_on_fragment_is_a_finding_of_its_own_with_its_questions_label()
 
 
 @pytest.mark.parametrize(
-    "text", ["wheres my refund at, its been a week", "The crew was due at 8. Where are they?", "whens the engineer coming"]
+    "text",
+    ["wheres my refund at, its been a week", "The crew was due at 8. Where are they?", "whens the engineer coming"],
 )
 def test_chat_spellings_and_where_someone_is_ask_for_status(text):
     assert cxcoach.analyze(text).question_type == "outcome_question"

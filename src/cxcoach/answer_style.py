@@ -48,15 +48,14 @@ _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 # Words that may come before an instruction's verb: "Please log in", "Then go to", "First, call us".
 _LEADERS = frozenset(("please", "just", "simply", "then", "first", "next", "finally", "also", "now", "and", "so", "to"))
 
+# The kinds of an outcome cue that announces news of the result ("you'll get" + "an email").
 _TELLING = frozenset(("process",))
+# "you should have waited": with a past participle after it, what ought to have happened (`_is_participle`)
 _COUNTERFACTUAL = frozenset(("should have", "would have", "could have"))
-_PARTICIPLES = frozenset(("been", "done", "gone", "known", "seen", "read", "told", "sent", "paid", "kept", "made", "left"))
-
-
-def _is_participle(word: str) -> bool:
-    """Whether ``word`` reads as a past participle ("waited", "been", "told"), as after "should have"."""
-    return word in _PARTICIPLES or (word.endswith("ed") and len(word) > 3)
-
+_PARTICIPLES = frozenset(
+    ("been", "done", "gone", "known", "seen", "read", "told", "sent", "paid", "kept", "made", "left")
+)
+# "costs depend on the room size": what the result hangs on
 _DEPENDING = frozenset(("depend on", "depends on", "depending on"))
 _MONEY_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees", "charge", "charged", "pay", "refund"))
 _AMOUNT_WORDS = frozenset(("much", "cost", "costs", "price", "fee", "fees"))
@@ -160,19 +159,19 @@ class AnswerStyleAnalyzer:
         }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
         for n, (phrase, first, last) in enumerate(matches):
             kinds = self._kinds[phrase]
-            if "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
-                (phrase.endswith(" be") and "process" in self._kinds[matches[n + 1][0]]) or matches[n + 1][0] in _DEPENDING
+            following = matches[n + 1][0] if n + 1 < len(matches) and matches[n + 1][1] == last + 1 else None
+            if "outcome" in kinds and following is not None and (
+                (phrase.endswith(" be") and "process" in self._kinds[following]) or following in _DEPENDING
             ):
                 # "should be" + "reported", "will be" + "reviewed": a procedure in the passive, not a result;
                 # "costs" + "depend on": what the result hangs on, not the result
                 kinds = kinds - {"outcome"}
             elif phrase in _COUNTERFACTUAL and last + 1 < len(tokens) and _is_participle(tokens[last + 1].norm):
-                # "you should have waited 24 hours": what ought to have happened, not the result to come
+                # "you should have waited 24 hours": what ought to have happened, not the result to come,
+                # and the sentence's times are of that past
                 estimates = []
                 continue
-            elif "outcome" in kinds and n + 1 < len(matches) and matches[n + 1][1] == last + 1 and (
-                "notices" in self._kinds[matches[n + 1][0]]
-            ):
+            elif "outcome" in kinds and following is not None and "notices" in self._kinds[following]:
                 # "you'll get" + "an email", "you'll receive" + "updates": news of the result to come, not the result
                 kinds = _TELLING
             for kind in kinds:
@@ -360,6 +359,11 @@ def _in_condition(tokens: tuple[Token, ...], offset: int) -> bool:
         elif token.kind == "punct" and token.text in (",", ";", ":", "—", "–"):
             inside = False
     return False
+
+
+def _is_participle(word: str) -> bool:
+    """Whether ``word`` reads as a past participle ("waited", "been", "told"), as after "should have"."""
+    return word in _PARTICIPLES or (word.endswith("ed") and len(word) > 3)
 
 
 def _is_question(tokens: tuple[Token, ...]) -> bool:

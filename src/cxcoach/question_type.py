@@ -113,16 +113,19 @@ _NEEDS = frozenset(("need", "needs"))
 _MUSTS = frozenset(("have", "has", "got"))
 # ... and one asking whether "I" or "we" may do a step by some means: "can I pay by card?" (`_step`)
 _DOERS = frozenset(("i", "we"))
-_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING, _ANNOUNCING = 1, 2, 4, 8, 16, 32  # the lists a cue phrase is in
+# the lists a cue phrase is in, as bits
+_RHETORICAL, _INDIRECT, _COURTESY, _EMPHASIS, _JUDGING, _ANNOUNCING = 1, 2, 4, 8, 16, 32
 # how loud a question is: "??", "?!", an emphasis word ("even"), a word some vents need ("anyone", "these");
 # and whether the sentence has a "?" at all
 _DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
-# "When I rang on Monday I was told...": a subject right after "when", "where", "which"... subordinates, unless one of
-# these follows it ("when I will get my refund", "where I can find the form": non-native questions)
+# "When I rang on Monday I was told...": a subject right after "when", "where", "which"... subordinates,
+# unless one of these follows it ("when I will get my refund", "where I can find the form": non-native
+# questions)
 _CLAUSE_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "it", "u"))
 _SUBORDINATORS = frozenset(("when", "wen", "where", "which", "what", "wat", "who"))
 _QUESTION_VERBS = frozenset(
-    ("will", "can", "could", "should", "would", "may", "might", "must", "shall", "cannot", "can't", "won't", "need", "needs")
+    ("will", "can", "could", "should", "would", "may", "might", "must", "shall", "cannot", "can't", "won't", "need",
+     "needs")
 )
 # A fragment that asks for status however loud ("fixed yet??", "ETA??"); other loud fragments exclaim
 _STATUS_FRAGMENTS = frozenset(("yet", "eta", "status"))
@@ -363,7 +366,8 @@ class QuestionTypeAnalyzer:
         opens = opener in self.cues.openers and (
             opener in _WH_WORDS or not (ends_statement and not marked)
         )
-        if opens and not marked and opener in _WH_WORDS and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
+        unmarked_wh = opens and not marked and opener in _WH_WORDS
+        if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
             return None  # "How quickly he has settled in!", "When I rang on Monday I was told to pay."
         if opens and not marked and opener in _NEGATIVE_OPENERS:
             # "can't log in since this morning": a negative opener asks only with its subject next
@@ -549,7 +553,11 @@ def _resolve_fragment(
 
 
 def _announces(
-    found: list[tuple[str, int, int]], positions: list[int], words: list[str], flags: dict[str, int], openers: frozenset[str]
+    found: list[tuple[str, int, int]],
+    positions: list[int],
+    words: list[str],
+    flags: dict[str, int],
+    openers: frozenset[str],
 ) -> bool:
     """Whether a sentence opens with an announcement ("just so you know", "fyi") and no question follows it."""
     phrase, first, last = found[0]
