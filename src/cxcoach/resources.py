@@ -19,9 +19,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ResourceError
+from .models import TECHNIQUES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,6 +42,7 @@ __all__ = [
     "TechniquePack",
     "TechniqueRule",
     "TextRules",
+    "WordWeights",
     "load_answer_cues",
     "load_commitment_cues",
     "load_customer_cues",
@@ -50,6 +52,7 @@ __all__ = [
     "load_question_cues",
     "load_technique_pack",
     "load_text_rules",
+    "load_word_weights",
     "read_toml",
 ]
 
@@ -521,3 +524,40 @@ class CommitmentCues(_Data):
 def load_commitment_cues() -> CommitmentCues:
     """The built-in cues of the commitment extractor (cached)."""
     return _validate(CommitmentCues, read_toml("commitments.toml", package_file=True), "commitments.toml")
+
+
+class WordWeights(_Data):
+    """Learned word weights for techniques (``data/technique_weights.toml``): one logistic model per label.
+
+    A sentence's features are its word stems, pairs of neighbouring stems, its first stem and two marks
+    (see `cxcoach.learned.sentence_features`); a label's probability is the logistic of its ``bias`` plus
+    the weights of the features present. The built-in file is written by ``benchmarks/train_techniques.py``
+    from the tuned 70% of ``tests/data/techniques.jsonl``.
+    """
+
+    name: str = "custom"
+    trained_on: str = ""
+    # a label is found where its probability reaches this
+    threshold: float = Field(gt=0.0, lt=1.0)
+    bias: dict[str, float]
+    # feature -> label -> weight; a label missing from a feature's table weighs 0 there
+    weights: dict[str, dict[str, float]]
+
+    @model_validator(mode="after")
+    def _known_labels(self) -> WordWeights:
+        unknown = (set(self.bias) | {label for table in self.weights.values() for label in table}) - set(TECHNIQUES)
+        if unknown:
+            raise ValueError(f"unknown technique labels {sorted(unknown)}: use the labels of cxcoach.TECHNIQUES")
+        missing = {label for table in self.weights.values() for label in table} - set(self.bias)
+        if missing:
+            raise ValueError(f"labels {sorted(missing)} have weights but no bias")
+        return self
+
+
+def load_word_weights(path: PathLike | None = None) -> WordWeights:
+    """Load learned technique weights: the built-in file, or a user's TOML file of the same shape.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    return load_data(WordWeights, "technique_weights.toml", path)

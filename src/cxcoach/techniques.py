@@ -33,15 +33,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
+from .learned import Contribution, LearnedTechniques
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
-from .resources import TechniquePack, TechniqueRule, load_answer_cues, load_estimate_words, load_technique_pack
-from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT, WORD_KINDS, Doc, Sentence, Token, asks
+from .resources import (
+    TechniquePack,
+    TechniqueRule,
+    WordWeights,
+    load_answer_cues,
+    load_estimate_words,
+    load_technique_pack,
+)
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT
+from .text import WORD_KINDS, Doc, Sentence, Token, asks, stem
 
 __all__ = ["TechniqueAnalyzer"]
 
@@ -99,8 +107,6 @@ _CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
 _KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
-# longest first: "cancellations" and "cancelled" both come to "cancell"
-_STEM_SUFFIXES = ("ations", "ation", "ing", "ed", "es", "s", "ly")
 # Words that may stand between an ``actors`` subject and its verb ("you probably clicked", "you then
 # entered"), besides adverbs in "-ly" ("you accidentally deleted").
 _ACT_ADVERBS = frozenset(("just", "then", "also", "probably", "still"))
@@ -153,6 +159,9 @@ class TechniqueAnalyzer:
     Args:
         pack: The cue phrases (default: the built-in pack, ``data/techniques.toml``).
         estimates: The estimate parser used when no answer-style analyzer has filled ``doc.estimates``.
+        learned: Learned word weights (`cxcoach.learned`) that add a technique the phrases did not find
+            in the reply: ``True`` for the built-in weights, a `WordWeights` for your own, ``False`` for
+            the phrase rules alone.
 
     Examples:
         >>> from cxcoach.text import Doc
@@ -165,8 +174,16 @@ class TechniqueAnalyzer:
     labels = frozenset(TECHNIQUES)
     assigns = ("techniques",)
 
-    def __init__(self, pack: Optional[TechniquePack] = None, estimates: Optional[EstimateParser] = None) -> None:
+    def __init__(
+        self,
+        pack: Optional[TechniquePack] = None,
+        estimates: Optional[EstimateParser] = None,
+        learned: WordWeights | bool = True,
+    ) -> None:
         self.pack = pack or load_technique_pack()
+        # learned word weights add what the phrases miss; loaded on first use, as they are the biggest file
+        self._learned_weights = learned
+        self._learned: Optional[LearnedTechniques] = None
         tags: dict[str, set[tuple[str, str]]] = {}
         for label, rule in self.pack.labels.items():
             for kind in (*_FINDING_KINDS, "not_this"):
@@ -207,11 +224,52 @@ class TechniqueAnalyzer:
         findings: list[Finding] = []
         refused = [False]  # whether the reply has said no yet: an offer after a no is an alternative
         clocks = _CLOCKISH.search(doc.text) is not None  # one search, so that most replies skip the clock scan
+        learned = self._learned_model()
+        # per sentence, what the learned weights may not add there (see `_settled`)
+        settled: list[set[str]] = []
         for sentence in doc.sentences:
-            hits = self._sentence(doc, sentence, estimates, heard, refused, clocks)
+            seen: Optional[set[str]] = set() if learned is not None else None
+            hits = self._sentence(doc, sentence, estimates, heard, refused, clocks, seen)
             findings.extend(self._findings(doc, sentence, hits))
-        doc.techniques = frozenset(finding.label for finding in findings)
+            if seen is not None:
+                settled.append(_settled(seen, {hit.label for hit in hits}))
+        found = frozenset(finding.label for finding in findings)
+        if learned is not None:
+            added = [
+                self._learned_finding(doc, sentence, label, probability, contributions)
+                for sentence, skip in zip(doc.sentences, settled)
+                for label, probability, contributions in learned.find(doc, sentence, skip=found | skip)
+            ]
+            if added:
+                findings = sorted(findings + added, key=lambda finding: finding.start)
+                found |= {finding.label for finding in added}
+        doc.techniques = found
         return tuple(findings)
+
+    def _learned_model(self) -> Optional[LearnedTechniques]:
+        if self._learned is None and self._learned_weights is not False:
+            weights = self._learned_weights
+            self._learned = LearnedTechniques(weights if isinstance(weights, WordWeights) else None)
+        return self._learned
+
+    def _learned_finding(
+        self, doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution]
+    ) -> Finding:
+        """A technique the learned weights found in a sentence: the words that weighed most are its evidence."""
+        tokens = doc.sentence_tokens(sentence)
+        text = doc.text
+        evidence = tuple(
+            _trusted(
+                Evidence, start=tokens[item.first].start, end=tokens[item.last].end,
+                text=text[tokens[item.first].start : tokens[item.last].end], rule="learned_weight",
+                weight=round(item.weight, 3), detail=f"learned weight {item.weight:+.2f} for {item.feature!r}",
+            )
+            for item in contributions
+        )
+        return _trusted(
+            Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
+            score=round(probability, 3), analyzer=self.name, evidence=evidence, suggestion=None,
+        )
 
     # -- one sentence -------------------------------------------------------------------------------
 
@@ -223,7 +281,10 @@ class TechniqueAnalyzer:
         heard: dict[str, str],
         refused: Optional[list[bool]] = None,
         clocks: bool = True,
+        considered: Optional[set[str]] = None,
     ) -> list[_Hit]:
+        """The sentence's hits; ``considered`` (when given) gets every label a matched cue was for (all of
+        them for a look-alike)."""
         tokens = doc.sentence_tokens(sentence)
         positions, words = doc.sentence_words(sentence)
         if not words:
@@ -240,6 +301,10 @@ class TechniqueAnalyzer:
             phrase, first, last = matches[m]
             m += 1
             i, j = word_of[first], word_of[last]
+            if considered is not None:
+                # a look-alike ("you must be signed in", "sorry to bother you") says the sentence only
+                # looks like a technique: every label is weighed
+                considered.update(_TECHNIQUE_SET if phrase in self._look_alikes else (tag[0] for tag in self._tags[phrase]))
             found = self._cue_hits(phrase, tokens, words, positions, i, j, start, question, said_no, refused)
             if found:
                 hits.extend(found)
@@ -706,9 +771,9 @@ class TechniqueAnalyzer:
         for position, word in zip(positions, words):
             if word in stopwords:
                 continue
-            stem = _stem(word)
-            if stem in heard and stem not in echoed:
-                echoed[stem] = position
+            root = stem(word)
+            if root in heard and root not in echoed:
+                echoed[root] = position
         if cue is not None:
             if len(echoed) < self.pack.mirror_words_with_cue:
                 return None
@@ -716,7 +781,7 @@ class TechniqueAnalyzer:
             return None
         first = cue.first if cue is not None else min(echoed.values())
         last = max(echoed.values())
-        said = ", ".join(repr(heard[stem]) for stem in echoed)
+        said = ", ".join(repr(heard[root]) for root in echoed)
         opener = f"{cue.detail}; " if cue is not None else ""
         return _Hit("mirroring", min(first, last), max(first, last), "restatement", f"{opener}the customer's words {said} come back")
 
@@ -746,7 +811,7 @@ class TechniqueAnalyzer:
                     part.append(words[k])
                 k += 1
             low = cut
-            back = len({_stem(w) for w in part if _stem(w) in echoed})
+            back = len({stem(w) for w in part if stem(w) in echoed})
             if back >= pack.mirror_words_part and back >= pack.mirror_share_part * len(part):
                 return True
         return False
@@ -765,9 +830,9 @@ class TechniqueAnalyzer:
                     continue
             elif kind not in _HEARD_KINDS:
                 continue
-            stem = _stem(norm)
-            if stem not in heard:
-                heard[stem] = text
+            root = stem(norm)
+            if root not in heard:
+                heard[root] = text
         return heard
 
     # -- findings ------------------------------------------------------------------------------------
@@ -817,6 +882,29 @@ _YIELDS = {
 }
 
 
+# Labels that reflect the customer back; the rules tell them apart by what follows the cue ("it sounds
+# like" + a fact is mirroring, + a feeling is labeling), which word weights cannot see.
+_REFLECTING = frozenset({"mirroring", "labeling", "validation"})
+_ANTI_PATTERNS = frozenset({"dismissive", "blaming", "non_apology"})
+_TECHNIQUE_SET = frozenset(TECHNIQUES)
+
+
+def _settled(considered: set[str], found: set[str]) -> set[str]:
+    """The labels the learned weights may not add to a sentence, given the rules' reading of it.
+
+    ``considered`` are the labels a matched cue was for, ``found`` those the rules found. Where the
+    rules weighed a cue and said no ("you must be logged in", "sorry if you feel"), or weighed a cue of
+    the reflecting family, they decided; and the weights never turn a sentence's polarity: no
+    anti-pattern where the rules found a technique, no technique where they found an anti-pattern.
+    """
+    settled = considered | _REFLECTING if considered & _REFLECTING else set(considered)
+    if found & _ANTI_PATTERNS:
+        settled |= _TECHNIQUE_SET - _ANTI_PATTERNS
+    elif found:
+        settled |= _ANTI_PATTERNS
+    return settled
+
+
 def _resolve(tokens: tuple[Token, ...], hits: list[_Hit]) -> list[_Hit]:
     """Drop the hits that give way to another label in the same clause (see `_YIELDS`)."""
     if len(hits) < 2:
@@ -828,27 +916,6 @@ def _resolve(tokens: tuple[Token, ...], hits: list[_Hit]) -> list[_Hit]:
     return [
         hit for hit, clause in zip(hits, clauses) if not _YIELDS.get(hit.label, frozenset()) & labels[clause]
     ]
-
-
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "hrs": "hour", "hr": "hour", "mins": "minut",
-    "min": "minut", "twice": "2",
-}
-
-
-# Pure and called for every content word of every reply and its context: cached.
-@lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
-    """A crude stem for matching a reply's words with the customer's ("charged" ~ "charge", "three" ~ "3")."""
-    word = word.removesuffix("'s").removesuffix("’s")
-    if word in _NUMBER_WORDS:
-        return _NUMBER_WORDS[word]
-    for suffix in _STEM_SUFFIXES:
-        if len(word) >= len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)].rstrip("e")
-    return word.rstrip("e") if len(word) > 4 else word
 
 
 def _is_noun_like(word: str, pack: TechniquePack) -> bool:

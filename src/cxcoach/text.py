@@ -22,6 +22,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple, Optional, Union
 
 from .errors import InputTypeError, InputValueError, type_name
@@ -32,7 +33,8 @@ if TYPE_CHECKING:
     from .models import Commitment, Estimate, SentimentResult
 
 __all__ = [
-    "CLAUSE_PUNCT", "WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "asks", "check_role", "check_text", "tokenize",
+    "CLAUSE_PUNCT", "WORD_KINDS", "Doc", "Sentence", "Token", "TokenKind", "asks", "check_role", "check_text", "stem",
+    "tokenize",
 ]
 
 TokenKind = Literal[
@@ -165,6 +167,32 @@ def asks(tokens: tuple[Token, ...]) -> bool:
         if text[0] == "?" or text[-1] == "?":
             return True
     return False
+
+
+# longest first: "cancellations" and "cancelled" both come to "cancell"
+_STEM_SUFFIXES = ("ations", "ation", "ing", "ed", "es", "s", "ly")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "ninety": "90", "hundred": "100", "hrs": "hour", "hr": "hour", "mins": "minut",
+    "min": "minut", "twice": "2",
+}
+
+
+# Pure and called for every content word of every reply and its context: cached.
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A crude stem of a token's norm, so that forms of one word meet ("charged" ~ "charge", "three" ~ "3").
+
+    Used where a reply's words are compared with the customer's (mirroring) and by learned word weights.
+    """
+    word = word.removesuffix("'s").removesuffix("’s")
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    for suffix in _STEM_SUFFIXES:
+        if len(word) >= len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)].rstrip("e")
+    return word.rstrip("e") if len(word) > 4 else word
 
 
 def _is_boundary(tokens: tuple[Token, ...], i: int, text: str) -> bool:

@@ -1,0 +1,153 @@
+"""Learned word weights: a small logistic model per technique, for the phrasings the phrase rules miss.
+
+The technique rules (`cxcoach.techniques`) find what their phrase packs name, with high precision, but
+a writer they have not seen says "your files are untouched" where the pack says "your data is safe".
+Measured on labelled replies from writers the rules were never tuned on, the rules alone found 69% of
+the techniques there. These weights, trained on the tuned part of our own labelled replies, look at a
+sentence's word stems and pairs of stems, and add a technique the rules did not find in the reply when
+its probability reaches the file's threshold (see ``docs/techniques.md`` for the figures).
+
+A learned finding is as explainable as a rule's: its evidence is the words that weighed most for it,
+each with its offsets and weight, and its score is the model's probability.
+
+Examples:
+    >>> from cxcoach.learned import LearnedTechniques
+    >>> from cxcoach.resources import WordWeights
+    >>> from cxcoach.text import Doc
+    >>> weights = WordWeights(threshold=0.5, bias={"gratitude": -2.0}, weights={"cheer": {"gratitude": 3.0}})
+    >>> doc = Doc("Cheers for bearing with us.", role="agent")
+    >>> [(label, round(p, 2)) for label, p, _ in LearnedTechniques(weights).find(doc, doc.sentences[0])]
+    [('gratitude', 0.73)]
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Collection, NamedTuple
+
+from .resources import WordWeights, load_word_weights
+from .text import Doc, Sentence, Token, asks, stem
+
+__all__ = ["Contribution", "LearnedTechniques", "sentence_features"]
+
+# Token kinds whose presence is one feature ("#"): the figure itself says nothing about a technique.
+_NUMERIC_KINDS = frozenset(("number", "money", "time"))
+# At most this many features are given as a finding's evidence: the ones that weighed most for it.
+_EVIDENCE_FEATURES = 3
+
+
+class Contribution(NamedTuple):
+    """A feature that weighed for a label: its name, token indexes ``[first, last]`` in the sentence, weight."""
+
+    feature: str
+    first: int
+    last: int
+    weight: float
+
+
+def sentence_features(tokens: tuple[Token, ...]) -> dict[str, tuple[int, int]]:
+    """A sentence's features, each with the token indexes ``(first, last)`` where it first occurs.
+
+    The features are each word's stem (`cxcoach.text.stem`), each pair of neighbouring word stems
+    joined by a space ("the wait"), the first stem marked ``^`` ("^sorry"), ``?`` when the sentence
+    asks, and ``#`` when it holds a number, an amount or a time. Training and scoring share this function.
+    """
+    features: dict[str, tuple[int, int]] = {}
+    previous = None
+    previous_at = 0
+    for i, token in enumerate(tokens):
+        kind = token.kind
+        if kind != "word":
+            if kind in _NUMERIC_KINDS and "#" not in features:
+                features["#"] = (i, i)
+            continue
+        root = stem(token.norm)
+        if previous is None:
+            features["^" + root] = (i, i)
+        else:
+            features.setdefault(previous + " " + root, (previous_at, i))
+        features.setdefault(root, (i, i))
+        previous, previous_at = root, i
+    if tokens and asks(tokens):
+        features["?"] = (len(tokens) - 1, len(tokens) - 1)
+    return features
+
+
+class LearnedTechniques:
+    """Scores a sentence's techniques with learned word weights.
+
+    Args:
+        weights: The weights (default: the built-in ``data/technique_weights.toml``).
+    """
+
+    def __init__(self, weights: WordWeights | None = None) -> None:
+        self.weights = weights or load_word_weights()
+        self._labels = tuple(self.weights.bias)
+        index = {label: i for i, label in enumerate(self._labels)}
+        # feature -> ((label index, weight), ...): one lookup per feature, whatever the number of labels
+        self._table = {
+            feature: tuple((index[label], weight) for label, weight in table.items())
+            for feature, table in self.weights.weights.items()
+        }
+        self._bias = [self.weights.bias[label] for label in self._labels]
+        # compare logits, not probabilities: no exponential for the labels that do not pass
+        threshold = self.weights.threshold
+        self._logit = math.log(threshold / (1.0 - threshold))
+
+    def logits(self, tokens: tuple[Token, ...]) -> dict[str, float]:
+        """Each label's logit for a sentence's tokens: its bias plus the weights of the sentence's features."""
+        return dict(zip(self._labels, self._sums(tokens)))
+
+    def find(
+        self, doc: Doc, sentence: Sentence, skip: Collection[str] = ()
+    ) -> list[tuple[str, float, list[Contribution]]]:
+        """The labels (not in ``skip``) whose probability reaches the threshold in one sentence.
+
+        Each comes with its probability and the features that weighed for it, heaviest first.
+        """
+        tokens = doc.sentence_tokens(sentence)
+        found = []
+        features: dict[str, tuple[int, int]] = {}
+        for i, logit in enumerate(self._sums(tokens)):
+            label = self._labels[i]
+            if logit < self._logit or label in skip:
+                continue
+            # rare: only now are the features and their places needed, for the evidence
+            features = features or sentence_features(tokens)
+            contributions = [
+                Contribution(feature, first, last, weight)
+                for feature, (first, last) in features.items()
+                for other, weight in self._table.get(feature, ())
+                if other == i and weight > 0
+            ]
+            contributions.sort(key=lambda item: -item.weight)
+            found.append((label, 1.0 / (1.0 + math.exp(-logit)), contributions[:_EVIDENCE_FEATURES]))
+        return found
+
+    def _sums(self, tokens: tuple[Token, ...]) -> list[float]:
+        """The logits in label order: `sentence_features` and the table lookups in one pass over the
+        tokens, as this runs for every sentence of every reply (a test checks it agrees with them)."""
+        sums = self._bias[:]
+        get = self._table.get
+        seen: set[str] = set()  # a feature counts once, as in training
+        previous = None
+        numeric = False
+        for token in tokens:
+            kind = token.kind
+            if kind != "word":
+                numeric = numeric or kind in _NUMERIC_KINDS
+                continue
+            root = stem(token.norm)
+            for feature in ("^" + root if previous is None else previous + " " + root, root):
+                if feature not in seen:
+                    seen.add(feature)
+                    for i, weight in get(feature, ()):
+                        sums[i] += weight
+            previous = root
+        marks = ("#",) if numeric else ()
+        if tokens and asks(tokens):
+            marks += ("?",)
+        for feature in marks:
+            for i, weight in get(feature, ()):
+                sums[i] += weight
+        return sums
