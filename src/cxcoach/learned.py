@@ -138,11 +138,16 @@ class LearnedTechniques:
                 numeric = numeric or kind in _NUMERIC_KINDS
                 continue
             root = stem(token.norm)
-            for feature in ("^" + root if previous is None else previous + " " + root, root):
-                if feature not in seen:
-                    seen.add(feature)
-                    for i, weight in get(feature, ()):
-                        sums[i] += weight
+            # two features per word, written out: a tuple of them per word would be garbage to collect
+            feature = "^" + root if previous is None else previous + " " + root
+            if feature not in seen:
+                seen.add(feature)
+                for i, weight in get(feature, ()):
+                    sums[i] += weight
+            if root not in seen:
+                seen.add(root)
+                for i, weight in get(root, ()):
+                    sums[i] += weight
             previous = root
         marks = ("#",) if numeric else ()
         if tokens and asks(tokens):
