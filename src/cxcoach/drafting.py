@@ -38,6 +38,7 @@ from pydantic import BaseModel, ConfigDict
 from .errors import DraftCheckError, InputTypeError, InputValueError, MissingFactsError, type_name
 from .models import Draft, DraftCheck, DraftPart, Finding, MessageAnalysis, _trusted
 from .pipeline import Pipeline
+from .techniques import TechniqueAnalyzer
 from .templates import TONES, Block, Situation, TemplatePack, Wording, load_template_pack, render
 from .text import Doc, check_text
 
@@ -114,8 +115,8 @@ class Drafter:
     Args:
         pack: The template pack (default: the built-in ``data/templates.toml``).
         pipeline: Analyzes the customer's message (default: the built-in analyzers).
-        check_pipeline: Analyzes each draft for the self-check (default: answer style and
-            techniques, all the guarantees need).
+        check_pipeline: Analyzes each draft for the self-check (default: answer style and the
+            technique phrase rules, all the guarantees need).
     """
 
     def __init__(
@@ -126,7 +127,9 @@ class Drafter:
     ) -> None:
         self.pack = pack or load_template_pack()
         self.pipeline = pipeline or Pipeline()
-        self.check_pipeline = check_pipeline or Pipeline(["answer_style", "techniques"])
+        # a draft is the pack's own wording, which the phrase rules know (the lint checks it with them):
+        # the learned technique weights would add nothing there but time
+        self.check_pipeline = check_pipeline or Pipeline(["answer_style", TechniqueAnalyzer(learned=False)])
         self._outcome_blocks = frozenset(name for name, block in self.pack.blocks.items() if block.outcome)
         # The steps depend only on the playbook, the tone, the situation and which facts are present,
         # a small discrete space: cache them (risk is left out of the key unless a condition reads it).
