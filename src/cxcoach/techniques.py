@@ -304,7 +304,8 @@ class TechniqueAnalyzer:
             if considered is not None:
                 # a look-alike ("you must be signed in", "sorry to bother you") says the sentence only
                 # looks like a technique: every label is weighed
-                considered.update(_TECHNIQUE_SET if phrase in self._look_alikes else (tag[0] for tag in self._tags[phrase]))
+                look_alike = phrase in self._look_alikes
+                considered.update(_TECHNIQUE_SET if look_alike else (tag[0] for tag in self._tags[phrase]))
             found = self._cue_hits(phrase, tokens, words, positions, i, j, start, question, said_no, refused)
             if found:
                 hits.extend(found)
