@@ -50,28 +50,12 @@ def test_a_label_with_weights_but_no_bias_is_a_resource_error(tmp_path):
         load_word_weights(path)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I completely understand why you're frustrated about the frustrating wait.",
-        "Your account is safe and nothing has been lost.",
-        "Could you tell me how it went?",
-        "The refund of £42.50 was sent at 3pm.",
-        "ok",
-        "Sorry sorry sorry!!",
-    ],
-)
-def test_the_fast_scores_equal_the_features_weights_summed(text):
-    # the scorer folds `sentence_features` into one pass: it must agree with the features training saw
-    learned = LearnedTechniques()
-    doc = Doc(text, role="agent")
-    for sentence in doc.sentences:
-        tokens = doc.sentence_tokens(sentence)
-        expected = dict(learned.weights.bias)
-        for feature in sentence_features(tokens):
-            for label, weight in learned.weights.weights.get(feature, {}).items():
-                expected[label] += weight
-        assert learned.logits(tokens) == pytest.approx(expected)
+def test_a_logit_is_the_bias_plus_the_weights_of_the_features_present():
+    weights = _weights({"gratitude": -2.0, "apology": -1.0}, {"banana": {"gratitude": 3.0}, "?": {"apology": 0.5}})
+    doc = Doc("Bananas, bananas?", role="agent")
+    logits = LearnedTechniques(weights).logits(doc.sentence_tokens(doc.sentences[0]))
+    # a feature counts once however often it occurs, as in training
+    assert logits == pytest.approx({"gratitude": 1.0, "apology": -0.5})
 
 
 def test_features_are_stems_pairs_the_first_word_and_marks():

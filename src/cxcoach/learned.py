@@ -96,7 +96,7 @@ class LearnedTechniques:
 
     def logits(self, tokens: tuple[Token, ...]) -> dict[str, float]:
         """Each label's logit for a sentence's tokens: its bias plus the weights of the sentence's features."""
-        return dict(zip(self._labels, self._sums(tokens)))
+        return dict(zip(self._labels, self._sums(sentence_features(tokens))))
 
     def find(
         self, doc: Doc, sentence: Sentence, skip: Collection[str] = ()
@@ -105,15 +105,12 @@ class LearnedTechniques:
 
         Each comes with its probability and the features that weighed for it, heaviest first.
         """
-        tokens = doc.sentence_tokens(sentence)
+        features = sentence_features(doc.sentence_tokens(sentence))
         found = []
-        features: dict[str, tuple[int, int]] = {}
-        for i, logit in enumerate(self._sums(tokens)):
+        for i, logit in enumerate(self._sums(features)):
             label = self._labels[i]
             if logit < self._logit or label in skip:
                 continue
-            # rare: only now are the features and their places needed, for the evidence
-            features = features or sentence_features(tokens)
             contributions = [
                 Contribution(feature, first, last, weight)
                 for feature, (first, last) in features.items()
@@ -124,35 +121,11 @@ class LearnedTechniques:
             found.append((label, 1.0 / (1.0 + math.exp(-logit)), contributions[:_EVIDENCE_FEATURES]))
         return found
 
-    def _sums(self, tokens: tuple[Token, ...]) -> list[float]:
-        """The logits in label order: `sentence_features` and the table lookups in one pass over the
-        tokens, as this runs for every sentence of every reply (a test checks it agrees with them)."""
+    def _sums(self, features: Collection[str]) -> list[float]:
+        """The logits in label order."""
         sums = self._bias[:]
         get = self._table.get
-        seen: set[str] = set()  # a feature counts once, as in training
-        previous = None
-        numeric = False
-        for token in tokens:
-            kind = token.kind
-            if kind != "word":
-                numeric = numeric or kind in _NUMERIC_KINDS
-                continue
-            root = stem(token.norm)
-            # two features per word, written out: a tuple of them per word would be garbage to collect
-            feature = "^" + root if previous is None else previous + " " + root
-            if feature not in seen:
-                seen.add(feature)
-                for i, weight in get(feature, ()):
-                    sums[i] += weight
-            if root not in seen:
-                seen.add(root)
-                for i, weight in get(root, ()):
-                    sums[i] += weight
-            previous = root
-        marks = ("#",) if numeric else ()
-        if tokens and asks(tokens):
-            marks += ("?",)
-        for feature in marks:
+        for feature in features:
             for i, weight in get(feature, ()):
                 sums[i] += weight
         return sums
