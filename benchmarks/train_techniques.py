@@ -8,7 +8,8 @@ says (on the validation writer below, the weights added nothing to them): mirror
 must come back), expectation_timeline and follow_up (whose time it is), open_question (what the question
 invites), apology, gratitude and alternative.
 
-Training is plain stochastic gradient descent with a fixed seed, so the file is the same on every run.
+Training (``benchmarks/training.py``) is plain stochastic gradient descent with a fixed seed, so the file is the
+same on every run.
 The settings below were chosen on replies from a writer the rules had not been tuned on (the tuned part
 of the fourth batch, with the rules as they were before it, and weights trained on the other batches'
 tuned part, added as `TechniqueAnalyzer` adds them): rules plus weights scored 0.82 micro-F1 there, rules
@@ -21,15 +22,13 @@ under 0.2 cost 0.002, under 0.3 0.012.
 from __future__ import annotations
 
 import json
-import math
-import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import REPO, split_of  # noqa: E402
+from training import Example, drop_rare, fit, write  # noqa: E402
 
 from cxcoach.learned import sentence_features  # noqa: E402
 from cxcoach.models import TECHNIQUES  # noqa: E402
@@ -49,7 +48,7 @@ KEEP = 0.2  # smaller weights are dropped from the file (measured: 0.002 off the
 MIN_SENTENCES = 2  # a feature seen in one sentence only is that sentence's, not the label's
 
 
-def examples() -> list[tuple[list[str], set[str]]]:
+def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and the labels whose
     spans overlap them."""
     found = []
@@ -69,63 +68,19 @@ def examples() -> list[tuple[list[str], set[str]]]:
         for sentence in doc.sentences:
             labels = {label for label, start, end in spans if start < sentence.end and end > sentence.start}
             found.append((list(sentence_features(doc.sentence_tokens(sentence))), labels))
-    seen = Counter(feature for features, _ in found for feature in features)
-    return [([feature for feature in features if seen[feature] >= MIN_SENTENCES], labels) for features, labels in found]
-
-
-def train(data: list[tuple[list[str], set[str]]], label: str) -> tuple[float, dict[str, float]]:
-    """``(bias, weights)`` of one label's logistic model."""
-    weights: dict[str, float] = {}
-    bias = START_BIAS
-    order = list(range(len(data)))
-    shuffle = random.Random(0).shuffle
-    for _ in range(EPOCHS):
-        shuffle(order)
-        for index in order:
-            features, labels = data[index]
-            logit = bias + sum(weights.get(feature, 0.0) for feature in features)
-            probability = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
-            gradient = POSITIVE_WEIGHT * (1.0 - probability) if label in labels else -probability
-            bias += RATE * gradient
-            for feature in features:
-                weights[feature] = weights.get(feature, 0.0) * (1.0 - RATE * DECAY) + RATE * gradient
-    return bias, weights
-
-
-def write(biases: dict[str, float], tables: dict[str, dict[str, float]], sentences: int) -> None:
-    lines = [
-        "# Learned technique weights: written by benchmarks/train_techniques.py, do not edit by hand.",
-        "# One logistic model per label over a sentence's features (cxcoach.learned.sentence_features):",
-        "# word stems, pairs of neighbouring stems (\"the wait\"), the first stem (\"^sorry\"), \"?\" and \"#\".",
-        "",
-        'name = "built-in"',
-        f'trained_on = "tests/data/techniques.jsonl, tuned part: {sentences} sentences"',
-        f"threshold = {THRESHOLD}",
-        "",
-        "[bias]",
-        *(f"{label} = {bias:.2f}" for label, bias in biases.items()),
-        "",
-        "[weights]",
-    ]
-    for feature in sorted(tables):
-        row = ", ".join(f"{label} = {weight:.2f}" for label, weight in sorted(tables[feature].items()))
-        lines.append(f"{json.dumps(feature, ensure_ascii=False)} = {{ {row} }}")
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return drop_rare(found, MIN_SENTENCES)
 
 
 def main() -> int:
     data = examples()
-    biases: dict[str, float] = {}
-    tables: dict[str, dict[str, float]] = {}
-    for label in TECHNIQUES:
-        if label in LEFT_OUT:
-            continue
-        bias, weights = train(data, label)
-        biases[label] = bias
-        for feature, weight in weights.items():
-            if abs(weight) >= KEEP:
-                tables.setdefault(feature, {})[label] = weight
-    write(biases, tables, len(data))
+    settings = dict(epochs=EPOCHS, rate=RATE, decay=DECAY, positive_weight=POSITIVE_WEIGHT, start_bias=START_BIAS)
+    biases, tables = fit(data, [label for label in TECHNIQUES if label not in LEFT_OUT], KEEP, **settings)
+    header = [
+        "Learned technique weights: written by benchmarks/train_techniques.py, do not edit by hand.",
+        "One logistic model per label over a sentence's features (cxcoach.learned.sentence_features):",
+        'word stems, pairs of neighbouring stems ("the wait"), the first stem ("^sorry"), "?" and "#".',
+    ]
+    write(OUT, header, f"tests/data/techniques.jsonl, tuned part: {len(data)} sentences", THRESHOLD, biases, tables)
     print(f"{len(data)} sentences, {len(tables)} features: wrote {OUT.relative_to(REPO)}")
     return 0
 

@@ -23,12 +23,12 @@ Examples:
 from __future__ import annotations
 
 import math
-from typing import Collection, NamedTuple
+from typing import Collection, NamedTuple, Optional, Union
 
-from .resources import WordWeights, load_word_weights
+from .resources import QuestionWeights, WordWeights, load_question_weights, load_word_weights
 from .text import Doc, Sentence, Token, asks, stem
 
-__all__ = ["Contribution", "LearnedTechniques", "sentence_features"]
+__all__ = ["Contribution", "LearnedLabels", "LearnedQuestionTypes", "LearnedTechniques", "sentence_features"]
 
 # Token kinds whose presence is one feature ("#"): the figure itself says nothing about a technique.
 _NUMERIC_KINDS = frozenset(("number", "money", "time"))
@@ -73,15 +73,15 @@ def sentence_features(tokens: tuple[Token, ...]) -> dict[str, tuple[int, int]]:
     return features
 
 
-class LearnedTechniques:
-    """Scores a sentence's techniques with learned word weights.
+class LearnedLabels:
+    """Scores a sentence's labels with learned word weights: one logistic model per label.
 
     Args:
-        weights: The weights (default: the built-in ``data/technique_weights.toml``).
+        weights: The weights, technique or question-type.
     """
 
-    def __init__(self, weights: WordWeights | None = None) -> None:
-        self.weights = weights or load_word_weights()
+    def __init__(self, weights: Union[WordWeights, QuestionWeights]) -> None:
+        self.weights = weights
         self._labels = tuple(self.weights.bias)
         index = {label: i for i, label in enumerate(self._labels)}
         # feature -> ((label index, weight), ...): one lookup per feature, whatever the number of labels
@@ -98,6 +98,37 @@ class LearnedTechniques:
         """Each label's logit for a sentence's tokens: its bias plus the weights of the sentence's features."""
         return dict(zip(self._labels, self._sums(sentence_features(tokens))))
 
+    def _sums(self, features: Collection[str]) -> list[float]:
+        """The logits in label order."""
+        sums = self._bias[:]
+        get = self._table.get
+        for feature in features:
+            for i, weight in get(feature, ()):
+                sums[i] += weight
+        return sums
+
+    def _contributions(self, features: dict[str, tuple[int, int]], label: int) -> list[Contribution]:
+        """The features that weighed for the label at index ``label``, heaviest first (at most three)."""
+        contributions = [
+            Contribution(feature, first, last, weight)
+            for feature, (first, last) in features.items()
+            for other, weight in self._table.get(feature, ())
+            if other == label and weight > 0
+        ]
+        contributions.sort(key=lambda item: -item.weight)
+        return contributions[:_EVIDENCE_FEATURES]
+
+
+class LearnedTechniques(LearnedLabels):
+    """Scores a sentence's techniques with learned word weights.
+
+    Args:
+        weights: The weights (default: the built-in ``data/technique_weights.toml``).
+    """
+
+    def __init__(self, weights: WordWeights | None = None) -> None:
+        super().__init__(weights or load_word_weights())
+
     def find(
         self, doc: Doc, sentence: Sentence, skip: Collection[str] = ()
     ) -> list[tuple[str, float, list[Contribution]]]:
@@ -111,21 +142,34 @@ class LearnedTechniques:
             label = self._labels[i]
             if logit < self._logit or label in skip:
                 continue
-            contributions = [
-                Contribution(feature, first, last, weight)
-                for feature, (first, last) in features.items()
-                for other, weight in self._table.get(feature, ())
-                if other == i and weight > 0
-            ]
-            contributions.sort(key=lambda item: -item.weight)
-            found.append((label, 1.0 / (1.0 + math.exp(-logit)), contributions[:_EVIDENCE_FEATURES]))
+            found.append((label, _probability(logit), self._contributions(features, i)))
         return found
 
-    def _sums(self, features: Collection[str]) -> list[float]:
-        """The logits in label order."""
-        sums = self._bias[:]
-        get = self._table.get
-        for feature in features:
-            for i, weight in get(feature, ()):
-                sums[i] += weight
-        return sums
+
+class LearnedQuestionTypes(LearnedLabels):
+    """Reads a question a second time with learned word weights: outcome, process, or no question at all.
+
+    Args:
+        weights: The weights (default: the built-in ``data/question_weights.toml``).
+    """
+
+    def __init__(self, weights: QuestionWeights | None = None) -> None:
+        super().__init__(weights or load_question_weights())
+
+    def read(self, tokens: tuple[Token, ...], rules: str) -> Optional[tuple[str, float, list[Contribution]]]:
+        """The likeliest label of a sentence the rules read as ``rules``, when it is another and its
+        probability reaches the threshold; else ``None``.
+
+        It comes with its probability and the features that weighed for it, heaviest first.
+        """
+        features = sentence_features(tokens)
+        sums = self._sums(features)
+        best = max(range(len(sums)), key=sums.__getitem__)
+        label = self._labels[best]
+        if label == rules or sums[best] < self._logit:
+            return None
+        return label, _probability(sums[best]), self._contributions(features, best)
+
+
+def _probability(logit: float) -> float:
+    return 1.0 / (1.0 + math.exp(-logit))

@@ -20,6 +20,7 @@ from typing import Any, Literal, Optional, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 __all__ = [
+    "QUESTION_TYPES",
     "ROLES",
     "TECHNIQUES",
     "Commitment",
@@ -57,6 +58,9 @@ TECHNIQUES: tuple[str, ...] = (
     "follow_up", "feedback_request", "gratitude", "dismissive", "blaming",
 )
 """The technique taxonomy (PLAYBOOK section 3): the labels of the technique analyzer, a public API."""
+
+QUESTION_TYPES: tuple[str, ...] = ("outcome_question", "process_question", "not_a_question")
+"""The values of `MessageAnalysis.question_type` (PLAYBOOK section 3)."""
 
 
 class _Frozen(BaseModel):

@@ -13,6 +13,12 @@ actually reading these?"; see `QuestionTypeAnalyzer._vents`). A question about t
 stays a question however angry ("where on earth is my refund?"). Cue phrases are data
 (``data/question_cues.toml``).
 
+Learned word weights (`cxcoach.learned.LearnedQuestionTypes`, ``data/question_weights.toml``) read each
+sentence the rules take for a question a second time, and their label wins when it differs and reaches
+their threshold: a vent in words no rule has seen ("Is this a game or a donation box?") asks nothing, and
+"Who do we speak to about the free hours, you or the council?" asks for a process. The finding then says
+so in its evidence, with the words that weighed most.
+
 Examples:
     >>> import cxcoach
     >>> cxcoach.analyze("I need to know if my card will arrive this week").question_type
@@ -29,9 +35,10 @@ import re
 from bisect import bisect_left
 from typing import Iterator, Literal, Optional
 
+from .learned import Contribution, LearnedQuestionTypes
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
-from .resources import QuestionCues, load_question_cues
+from .resources import QuestionCues, QuestionWeights, load_question_cues
 from .text import Doc, Sentence, Token
 
 __all__ = ["QuestionTypeAnalyzer", "QuestionType"]
@@ -133,6 +140,11 @@ _STATUS_FRAGMENTS = frozenset(("yet", "eta", "status"))
 _Reading = tuple[Optional[tuple[str, str, bool]], bool, bool]
 # A sentence or clause that vents (not a question); distinct from ``None`` (asks nothing, says nothing).
 _VENT = ("not_a_question", "", False, False)
+# What the learned weights said of a question whose type they changed: their probability and evidence
+_Learned = Optional[tuple[float, list[Contribution]]]
+# The cue lists and openers the rules weigh a question's venting by: where one is there, they have decided
+_VENT_LISTS = frozenset(("intensifiers", "doubt", "neglect", "judging", "announcing", "weighed"))
+_WEIGHED_OPENERS = _NEGATIVE_OPENERS | {"who"}
 
 
 class QuestionTypeAnalyzer:
@@ -140,18 +152,23 @@ class QuestionTypeAnalyzer:
 
     Args:
         cues: Cue phrases (default: ``data/question_cues.toml``).
+        learned: Learned word weights (`cxcoach.learned`) that read each question a second time and
+            change its type when they disagree with enough confidence: ``True`` for the built-in
+            weights, a `QuestionWeights` for your own, ``False`` for the rules alone.
     """
 
     name = "question_type"
     labels = frozenset({"outcome_question", "process_question"})
     assigns = ("question_type",)
 
-    def __init__(self, cues: Optional[QuestionCues] = None) -> None:
+    def __init__(self, cues: Optional[QuestionCues] = None, learned: QuestionWeights | bool = True) -> None:
         self.cues = cues or load_question_cues()
+        self._learned_weights = learned
+        self._learned: Optional[LearnedQuestionTypes] = None  # loaded on first use
         # one matcher for all cue lists, so a sentence is scanned once; a phrase may be in several lists
         lists = (
             "rhetorical", "indirect", "process", "outcome", "intensifiers", "doubt", "courtesy", "neglect", "judging",
-            "means", "announcing",
+            "means", "announcing", "weighed",
         )
         self._kinds = tag_phrases({kind: getattr(self.cues, kind) for kind in lists})
         self._cues = PhraseMatcher(self._kinds)
@@ -161,12 +178,16 @@ class QuestionTypeAnalyzer:
             "doubt": _EMPHASIS, "judging": _JUDGING, "announcing": _ANNOUNCING,
         }
         self._flags = {phrase: sum({bits[kind] for kind in kinds if kind in bits}) for phrase, kinds in self._kinds.items()}
+        # the cues that decide a question's type by their words; the learned weights leave those readings alone
+        self._typed = frozenset(
+            phrase for phrase, kinds in self._kinds.items() if "outcome" in kinds or "process" in kinds
+        )
         # a statement asks only through an indirect cue: without one of their first words, skip matching
         self._indirect_starts = frozenset(phrase.split(" ")[0] for phrase, kinds in self._kinds.items() if "indirect" in kinds)
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Classify each sentence; set ``doc.question_type`` for the message."""
-        findings = [self._finding(doc, sentence, read) for sentence, read in self._reads(doc)]
+        findings = [self._finding(doc, sentence, read, learned) for sentence, read, learned in self._reads(doc)]
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
@@ -181,7 +202,7 @@ class QuestionTypeAnalyzer:
         if doc.question_type is not None:
             return doc.question_type
         found: QuestionType = "not_a_question"
-        for _, read in self._reads(doc):
+        for _, read, _ in self._reads(doc):
             if read[0] == "outcome_question":
                 return "outcome_question"
             found = "process_question"
@@ -205,10 +226,12 @@ class QuestionTypeAnalyzer:
             read = _resolve_fragment(read, before, after)
             if read is None:
                 return None
-        return self._finding(doc, sentence, read)
+        read, learned = self._second_reading(doc, sentence, read)
+        return None if read is None else self._finding(doc, sentence, read, learned)
 
-    def _reads(self, doc: Doc) -> Iterator[tuple[Sentence, tuple[str, str, bool]]]:
-        """Each sentence that asks, with its reading ``(label, cue, indirect)``, in order.
+    def _reads(self, doc: Doc) -> Iterator[tuple[Sentence, tuple[str, str, bool], _Learned]]:
+        """Each sentence that asks, with its reading ``(label, cue, indirect)`` and what the learned weights
+        said if they changed its type (see `_second_reading`), in order.
 
         A fragment ("A £25 fee?", "her adoption papers?") is read with its neighbours (`_resolve_fragment`),
         so the next sentence is read one step early and kept for its own turn.
@@ -225,19 +248,90 @@ class QuestionTypeAnalyzer:
                 read = _resolve_fragment(read, before, upcoming)
             before = current
             if read is not None:
-                yield sentence, read
+                read, learned = self._second_reading(doc, sentence, read)
+                if read is not None:
+                    yield sentence, read, learned
 
-    def _finding(self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]) -> Finding:
+    def _second_reading(
+        self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]
+    ) -> tuple[Optional[tuple[str, str, bool]], _Learned]:
+        """A question the rules read, as the learned weights read it: ``(read, learned)``.
+
+        The weights only weigh in where the rules read the question from its shape alone (its opening
+        word, its "?"): a cue phrase that names an outcome or a process ("ETA?", "where is my", "do I
+        need to") is the rules' word. There, where the weights' likeliest label differs from the rules'
+        and reaches their threshold (and the rules did not read a clause after a colon, where the
+        weights would read the words before it too), it wins: ``not_a_question`` drops the question (``read`` is
+        ``None``), unless the customer asks about their own case ("Have I got the scholarship?") or the
+        rules weighed the sentence for venting already (an emphasis or doubt word, "what kind of", a
+        negative opener, "who": see `_vents`); another
+        type replaces the rules' in a question that opens with a question word ("what's the deadline for
+        claims?" asks for a step), and ``learned`` holds the weights' probability and evidence. Otherwise
+        the rules' reading stands.
+        """
+        model = self._learned_model()
+        if model is None or read[1] in self._typed:
+            return read, None
+        if doc.text.find(":", sentence.start, sentence.end) >= 0:
+            return read, None  # "quick one: which plan has SSO?": the rules read the clause after the colon
+        second = model.read(doc.sentence_tokens(sentence), read[0])
+        if second is None:
+            return read, None
+        label, probability, contributions = second
+        positions, words = doc.sentence_words(sentence)
+        opener = next((word for word in words if word not in _FILLERS), "")
+        if label == "not_a_question":
+            if not _FIRST_PERSON.isdisjoint(words):
+                return read, None  # a question about the customer's own case asks, however it is worded
+            if opener in _WEIGHED_OPENERS or any(
+                self._kinds[phrase] & _VENT_LISTS for phrase, _, _ in self._cues.find_in_words(positions, words)
+            ):
+                return read, None  # the rules weighed this one for venting and found it asks
+            return None, None
+        if opener not in _WH_WORDS:
+            return read, None  # a yes/no question asks whether: an outcome, whatever its words
+        return (label, read[1], read[2]), (probability, contributions)
+
+    def _learned_model(self) -> Optional[LearnedQuestionTypes]:
+        if self._learned is None and self._learned_weights is not False:
+            weights = self._learned_weights
+            self._learned = LearnedQuestionTypes(weights if isinstance(weights, QuestionWeights) else None)
+        return self._learned
+
+    def _finding(self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool], learned: _Learned = None) -> Finding:
         label, cue, indirect = read
-        span = doc.text[sentence.start : sentence.end]
+        text = doc.text
+        span = text[sentence.start : sentence.end]
         how = "indirect question" if indirect else "question"
-        evidence = _trusted(
-            Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=1.0,
-            detail=f"{how}; cue {cue!r}",
-        )
+        if learned is None:
+            evidence = (
+                _trusted(
+                    Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=1.0,
+                    detail=f"{how}; cue {cue!r}",
+                ),
+            )
+            score = 1.0
+        else:
+            # the rules found the question, the weights its type: the evidence says both
+            score, contributions = learned
+            tokens = doc.sentence_tokens(sentence)
+            evidence = (
+                _trusted(
+                    Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=round(score, 3),
+                    detail=f"{how}; cue {cue!r}; learned weights read it as {label} (p={score:.2f})",
+                ),
+                *(
+                    _trusted(
+                        Evidence, start=tokens[item.first].start, end=tokens[item.last].end,
+                        text=text[tokens[item.first].start : tokens[item.last].end], rule="learned_weight",
+                        weight=round(item.weight, 3), detail=f"learned weight {item.weight:+.2f} for {item.feature!r}",
+                    )
+                    for item in contributions
+                ),
+            )
         return _trusted(
-            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
-            analyzer=self.name, evidence=(evidence,), suggestion=None,
+            Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=score,
+            analyzer=self.name, evidence=evidence, suggestion=None,
         )
 
     def _label(self, doc: Doc, sentence: Sentence) -> tuple[Optional[tuple[str, str, bool]], bool, bool]:

@@ -17,12 +17,12 @@ import sys
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, ClassVar, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import ResourceError
-from .models import TECHNIQUES
+from .models import QUESTION_TYPES, TECHNIQUES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -38,6 +38,7 @@ __all__ = [
     "CustomerCuePack",
     "EstimateWords",
     "QuestionCues",
+    "QuestionWeights",
     "SentimentLexicon",
     "TechniquePack",
     "TechniqueRule",
@@ -50,6 +51,7 @@ __all__ = [
     "load_estimate_words",
     "load_lexicon",
     "load_question_cues",
+    "load_question_weights",
     "load_technique_pack",
     "load_text_rules",
     "load_word_weights",
@@ -99,6 +101,7 @@ class QuestionCues(_Data):
     judging: tuple[str, ...] = ()
     means: tuple[str, ...] = ()
     announcing: tuple[str, ...] = ()
+    weighed: tuple[str, ...] = ()
 
 
 class AnswerCues(_Data):
@@ -340,7 +343,7 @@ class TechniquePack(_Data):
     @field_validator("labels")
     @classmethod
     def _known_labels(cls, value: dict[str, TechniqueRule]) -> dict[str, TechniqueRule]:
-        from .models import TECHNIQUES
+        from .models import QUESTION_TYPES, TECHNIQUES
 
         for label, rule in value.items():
             for name in (label, rule.negated):
@@ -526,14 +529,15 @@ def load_commitment_cues() -> CommitmentCues:
     return _validate(CommitmentCues, read_toml("commitments.toml", package_file=True), "commitments.toml")
 
 
-class WordWeights(_Data):
-    """Learned word weights for techniques (``data/technique_weights.toml``): one logistic model per label.
+class _LearnedWeights(_Data):
+    """One logistic model per label over a sentence's features (see `cxcoach.learned.sentence_features`).
 
-    A sentence's features are its word stems, pairs of neighbouring stems, its first stem and two marks
-    (see `cxcoach.learned.sentence_features`); a label's probability is the logistic of its ``bias`` plus
-    the weights of the features present. The built-in file is written by ``benchmarks/train_techniques.py``
-    from the tuned 70% of ``tests/data/techniques.jsonl``.
+    A label's probability is the logistic of its ``bias`` plus the weights of the features present.
     """
+
+    # the labels a file may name, and where a user finds them (set by each kind of weights)
+    _labels: ClassVar[frozenset[str]] = frozenset()
+    _labels_from: ClassVar[str] = ""
 
     name: str = "custom"
     trained_on: str = ""
@@ -544,14 +548,40 @@ class WordWeights(_Data):
     weights: dict[str, dict[str, float]]
 
     @model_validator(mode="after")
-    def _known_labels(self) -> WordWeights:
-        unknown = (set(self.bias) | {label for table in self.weights.values() for label in table}) - set(TECHNIQUES)
+    def _known_labels(self) -> _LearnedWeights:
+        unknown = (set(self.bias) | {label for table in self.weights.values() for label in table}) - self._labels
         if unknown:
-            raise ValueError(f"unknown technique labels {sorted(unknown)}: use the labels of cxcoach.TECHNIQUES")
+            raise ValueError(f"unknown labels {sorted(unknown)}: use {self._labels_from}")
         missing = {label for table in self.weights.values() for label in table} - set(self.bias)
         if missing:
             raise ValueError(f"labels {sorted(missing)} have weights but no bias")
         return self
+
+
+class WordWeights(_LearnedWeights):
+    """Learned word weights for techniques (``data/technique_weights.toml``): one logistic model per label.
+
+    A sentence's features are its word stems, pairs of neighbouring stems, its first stem and two marks
+    (see `cxcoach.learned.sentence_features`); a label's probability is the logistic of its ``bias`` plus
+    the weights of the features present. The built-in file is written by ``benchmarks/train_techniques.py``
+    from the tuned 70% of ``tests/data/techniques.jsonl``.
+    """
+
+    _labels = frozenset(TECHNIQUES)
+    _labels_from = "the technique labels of cxcoach.TECHNIQUES"
+
+
+class QuestionWeights(_LearnedWeights):
+    """Learned word weights for question types (``data/question_weights.toml``): a second reading of questions.
+
+    One logistic model for each of ``outcome_question``, ``process_question`` and ``not_a_question``, over
+    the same features as `WordWeights`. `cxcoach.question_type.QuestionTypeAnalyzer` asks them about each
+    sentence its rules read as a question. The built-in file is written by
+    ``benchmarks/train_question_types.py`` from the tuned 70% of ``tests/data/question_types.jsonl``.
+    """
+
+    _labels = frozenset(QUESTION_TYPES)
+    _labels_from = "'outcome_question', 'process_question' and 'not_a_question'"
 
 
 def load_word_weights(path: PathLike | None = None) -> WordWeights:
@@ -561,3 +591,12 @@ def load_word_weights(path: PathLike | None = None) -> WordWeights:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
     return load_data(WordWeights, "technique_weights.toml", path)
+
+
+def load_question_weights(path: PathLike | None = None) -> QuestionWeights:
+    """Load learned question-type weights: the built-in file, or a user's TOML file of the same shape.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    return load_data(QuestionWeights, "question_weights.toml", path)
