@@ -24,7 +24,8 @@ def drop_rare(found: list[Example], min_sentences: int) -> list[Example]:
 
 
 def train(
-    data: list[Example], label: str, *, epochs: int, rate: float, decay: float, positive_weight: float, start_bias: float
+    data: list[Example], label: str, *,
+    epochs: int, rate: float, decay: float, positive_weight: float, start_bias: float,
 ) -> tuple[float, dict[str, float]]:
     """``(bias, weights)`` of one label's logistic model; ``decay`` is L2, applied at each update of a weight."""
     weights: dict[str, float] = {}

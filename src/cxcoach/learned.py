@@ -1,4 +1,4 @@
-"""Learned word weights: a small logistic model per technique, for the phrasings the phrase rules miss.
+"""Learned word weights: small logistic models per label, for the phrasings the phrase rules miss.
 
 The technique rules (`cxcoach.techniques`) find what their phrase packs name, with high precision, but
 a writer they have not seen says "your files are untouched" where the pack says "your data is safe".
@@ -6,6 +6,10 @@ Measured on labelled replies from writers the rules were never tuned on, the rul
 the techniques there. These weights, trained on the tuned part of our own labelled replies, look at a
 sentence's word stems and pairs of stems, and add a technique the rules did not find in the reply when
 its probability reaches the file's threshold (see ``docs/techniques.md`` for the figures).
+
+The same features, with weights trained on the tuned part of the labelled customer messages, give the
+question-type analyzer a second reading of the questions its rules read from their shape alone
+(`LearnedQuestionTypes`, used by `cxcoach.question_type.QuestionTypeAnalyzer`).
 
 A learned finding is as explainable as a rule's: its evidence is the words that weighed most for it,
 each with its offsets and weight, and its score is the model's probability.

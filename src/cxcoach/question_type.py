@@ -257,44 +257,39 @@ class QuestionTypeAnalyzer:
     ) -> tuple[Optional[tuple[str, str, bool]], _Learned]:
         """A question the rules read, as the learned weights read it: ``(read, learned)``.
 
-        The weights only weigh in where the rules read the question from its shape alone (its opening
-        word, its "?"): a cue phrase that names an outcome or a process ("ETA?", "where is my", "do I
-        need to") is the rules' word. There, where the weights' likeliest label differs from the rules'
-        and reaches their threshold (and the rules did not read a clause after a colon, where the
-        weights would read the words before it too), it wins: ``not_a_question`` drops the question (``read`` is
-        ``None``), unless it is a yes/no question ("Is this the latest firmware?"), the customer asks about
-        their own case ("what's happened to my order??"), or the rules weighed the sentence for venting
-        already (an emphasis or doubt word, "what kind of", a negative opener, "who": see `_vents`); another
-        type replaces the rules' in a question that opens with a question word ("what's the deadline for
-        claims?" asks for a step), and ``learned`` holds the weights' probability and evidence. Otherwise
-        the rules' reading stands.
+        Where the weights' likeliest label differs from the rules' and reaches their threshold, it wins:
+        ``not_a_question`` drops the question (``read`` is ``None``); another type replaces the rules',
+        and ``learned`` holds the weights' probability and evidence. The rules' reading stands where:
+
+        - a cue phrase that names an outcome or a process decided it ("ETA?", "where is my", "do I need to");
+        - the rules read a clause after a colon ("quick one: which plan has SSO?"): the weights would read
+          the words before it too;
+        - it is a yes/no question ("Is this the latest firmware?"): it asks whether, and the weights took a
+          quarter of a probe of plain ones for vents;
+        - the weights change the type of a sentence that does not open with a question word;
+        - the weights call a vent a question about the customer's own case ("what's happened to my
+          order??"), or one the rules weighed for venting already (an emphasis or doubt word, "what kind
+          of", "supposed to", a negative opener, "who": see `_vents`).
         """
         model = self._learned_model()
-        if model is None or read[1] in self._typed:
+        if model is None or read[1] in self._typed or doc.text.find(":", sentence.start, sentence.end) >= 0:
             return read, None
-        if doc.text.find(":", sentence.start, sentence.end) >= 0:
-            return read, None  # "quick one: which plan has SSO?": the rules read the clause after the colon
+        positions, words = doc.sentence_words(sentence)
+        opener = next((word for word in words if word not in _FILLERS), "")
+        wh = opener in _WH_WORDS
+        if not wh and opener in self.cues.openers:
+            return read, None  # a yes/no question: no need to ask the weights
         second = model.read(doc.sentence_tokens(sentence), read[0])
         if second is None:
             return read, None
         label, probability, contributions = second
-        positions, words = doc.sentence_words(sentence)
-        opener = next((word for word in words if word not in _FILLERS), "")
-        if label == "not_a_question":
-            if opener in self.cues.openers and opener not in _WH_WORDS:
-                # "Is this the latest firmware?": a yes/no question is the commonest question in support, and
-                # the weights took a quarter of plain ones for vents; the rules' shapes decide those
-                return read, None
-            if not _FIRST_PERSON.isdisjoint(words):
-                return read, None  # a question about the customer's own case asks, however it is worded
-            if opener in _WEIGHED_OPENERS or any(
-                self._kinds[phrase] & _VENT_LISTS for phrase, _, _ in self._cues.find_in_words(positions, words)
-            ):
-                return read, None  # the rules weighed this one for venting and found it asks
-            return None, None
-        if opener not in _WH_WORDS:
-            return read, None  # a yes/no question asks whether: an outcome, whatever its words
-        return (label, read[1], read[2]), (probability, contributions)
+        if label != "not_a_question":
+            return ((label, read[1], read[2]), (probability, contributions)) if wh else (read, None)
+        if not _FIRST_PERSON.isdisjoint(words) or opener in _WEIGHED_OPENERS or any(
+            self._kinds[phrase] & _VENT_LISTS for phrase, _, _ in self._cues.find_in_words(positions, words)
+        ):
+            return read, None
+        return None, None
 
     def _learned_model(self) -> Optional[LearnedQuestionTypes]:
         if self._learned is None and self._learned_weights is not False:

@@ -343,7 +343,7 @@ class TechniquePack(_Data):
     @field_validator("labels")
     @classmethod
     def _known_labels(cls, value: dict[str, TechniqueRule]) -> dict[str, TechniqueRule]:
-        from .models import QUESTION_TYPES, TECHNIQUES
+        from .models import TECHNIQUES
 
         for label, rule in value.items():
             for name in (label, rule.negated):
