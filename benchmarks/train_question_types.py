@@ -25,18 +25,15 @@ sentences only, a prior shifted towards questions, or extra marks for "??" and "
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datasets import REPO, split_of  # noqa: E402
-from training import Example, drop_rare, fit, write  # noqa: E402
+from datasets import REPO  # noqa: E402
+from training import Example, drop_rare, fit, tuned_sentences, write  # noqa: E402
 
-from cxcoach.learned import sentence_features  # noqa: E402
 from cxcoach.models import QUESTION_TYPES  # noqa: E402
-from cxcoach.text import Doc  # noqa: E402
 
 OUT = REPO / "src" / "cxcoach" / "data" / "question_weights.toml"
 SETTINGS = dict(epochs=25, rate=0.3, decay=1e-3, positive_weight=1.0, start_bias=0.0)
@@ -47,24 +44,10 @@ MIN_SENTENCES = 2
 
 def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and their one label."""
-    found = []
-    with (REPO / "tests" / "data" / "question_types.jsonl").open(encoding="utf-8") as handle:
-        items = [json.loads(line) for line in handle if line.strip()]
-    for item in items:
-        text = item["text"]
-        if split_of(text) != "dev":
-            continue
-        spans = []
-        for question in item["questions"]:
-            start = text.find(question["text"])
-            if start < 0:
-                raise SystemExit(f"{item['id']}: question {question['text']!r} is not in the message")
-            spans.append((question["type"], start, start + len(question["text"])))
-        doc = Doc(text)
-        for sentence in doc.sentences:
-            types = {kind for kind, start, end in spans if start < sentence.end and end > sentence.start}
-            label = next((kind for kind in QUESTION_TYPES if kind in types), "not_a_question")
-            found.append((list(sentence_features(doc.sentence_tokens(sentence))), {label}))
+    found = [
+        (features, {next((kind for kind in QUESTION_TYPES if kind in types), "not_a_question")})
+        for features, types in tuned_sentences("question_types.jsonl", "text", "questions", "type", role="customer")
+    ]
     return drop_rare(found, MIN_SENTENCES)
 
 

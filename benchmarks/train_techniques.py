@@ -21,18 +21,15 @@ under 0.2 cost 0.002, under 0.3 0.012.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datasets import REPO, split_of  # noqa: E402
-from training import Example, drop_rare, fit, write  # noqa: E402
+from datasets import REPO  # noqa: E402
+from training import Example, drop_rare, fit, tuned_sentences, write  # noqa: E402
 
-from cxcoach.learned import sentence_features  # noqa: E402
 from cxcoach.models import TECHNIQUES  # noqa: E402
-from cxcoach.text import Doc  # noqa: E402
 
 OUT = REPO / "src" / "cxcoach" / "data" / "technique_weights.toml"
 LEFT_OUT = frozenset(
@@ -51,23 +48,7 @@ MIN_SENTENCES = 2  # a feature seen in one sentence only is that sentence's, not
 def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and the labels whose
     spans overlap them."""
-    found = []
-    with (REPO / "tests" / "data" / "techniques.jsonl").open(encoding="utf-8") as handle:
-        items = [json.loads(line) for line in handle if line.strip()]
-    for item in items:
-        reply = item["reply"]
-        if split_of(reply) != "dev":
-            continue
-        spans = []
-        for technique in item["techniques"]:
-            start = reply.find(technique["text"])
-            if start < 0:
-                raise SystemExit(f"{item['id']}: span {technique['text']!r} is not in the reply")
-            spans.append((technique["label"], start, start + len(technique["text"])))
-        doc = Doc(reply, role="agent")
-        for sentence in doc.sentences:
-            labels = {label for label, start, end in spans if start < sentence.end and end > sentence.start}
-            found.append((list(sentence_features(doc.sentence_tokens(sentence))), labels))
+    found = list(tuned_sentences("techniques.jsonl", "reply", "techniques", "label", role="agent"))
     return drop_rare(found, MIN_SENTENCES)
 
 

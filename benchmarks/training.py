@@ -11,9 +11,37 @@ import math
 import random
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
+
+from datasets import REPO, split_of
+
+from cxcoach.learned import sentence_features
+from cxcoach.text import Doc
 
 # one example: a sentence's features and the labels it has
 Example = tuple[list[str], set[str]]
+
+
+def tuned_sentences(name: str, text: str, spans: str, label: str, role: str) -> Iterator[tuple[list[str], set[str]]]:
+    """Each sentence of the tuned part of ``tests/data/<name>``: its features, and the labels of the item's
+    labelled spans that overlap it. ``text``, ``spans`` and ``label`` name the item's fields (a span is a
+    dict with ``"text"`` and the ``label`` field). Held-out items are never read past their text."""
+    with (REPO / "tests" / "data" / name).open(encoding="utf-8") as handle:
+        items = [json.loads(line) for line in handle if line.strip()]
+    for item in items:
+        body = item[text]
+        if split_of(body) != "dev":
+            continue
+        found = []
+        for span in item[spans]:
+            start = body.find(span["text"])
+            if start < 0:
+                raise SystemExit(f"{item['id']}: span {span['text']!r} is not in the {text}")
+            found.append((span[label], start, start + len(span["text"])))
+        doc = Doc(body, role=role)
+        for sentence in doc.sentences:
+            labels = {kind for kind, start, end in found if start < sentence.end and end > sentence.start}
+            yield list(sentence_features(doc.sentence_tokens(sentence))), labels
 
 
 def drop_rare(found: list[Example], min_sentences: int) -> list[Example]:
