@@ -29,10 +29,18 @@ from __future__ import annotations
 import math
 from typing import Collection, NamedTuple, Optional, Union
 
+from .models import Evidence, _trusted
 from .resources import QuestionWeights, WordWeights, load_question_weights, load_word_weights
 from .text import Doc, Sentence, Token, asks, stem
 
-__all__ = ["Contribution", "LearnedLabels", "LearnedQuestionTypes", "LearnedTechniques", "sentence_features"]
+__all__ = [
+    "Contribution",
+    "LearnedLabels",
+    "LearnedQuestionTypes",
+    "LearnedTechniques",
+    "contribution_evidence",
+    "sentence_features",
+]
 
 # Token kinds whose presence is one feature ("#"): the figure itself says nothing about a technique.
 _NUMERIC_KINDS = frozenset(("number", "money", "time"))
@@ -173,6 +181,21 @@ class LearnedQuestionTypes(LearnedLabels):
         if label == rules or sums[best] < self._logit:
             return None
         return label, _probability(sums[best]), self._contributions(features, best)
+
+
+def contribution_evidence(
+    text: str, tokens: tuple[Token, ...], contributions: list[Contribution]
+) -> tuple[Evidence, ...]:
+    """The evidence of a learned finding: each feature that weighed for it, with its offsets in ``text``
+    (``tokens`` are the sentence's) and its weight, under the rule ``learned_weight``."""
+    return tuple(
+        _trusted(
+            Evidence, start=tokens[item.first].start, end=tokens[item.last].end,
+            text=text[tokens[item.first].start : tokens[item.last].end], rule="learned_weight",
+            weight=round(item.weight, 3), detail=f"learned weight {item.weight:+.2f} for {item.feature!r}",
+        )
+        for item in contributions
+    )
 
 
 def _probability(logit: float) -> float:

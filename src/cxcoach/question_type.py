@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from typing import Iterator, Literal, Optional
 
-from .learned import Contribution, LearnedQuestionTypes
+from .learned import Contribution, LearnedQuestionTypes, contribution_evidence
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
 from .resources import QuestionCues, QuestionWeights, load_question_cues
@@ -312,21 +312,14 @@ class QuestionTypeAnalyzer:
             score = 1.0
         else:
             # the rules found the question, the weights its type: the evidence says both
-            score, contributions = learned
-            tokens = doc.sentence_tokens(sentence)
+            probability, contributions = learned
+            score = round(probability, 3)
             evidence = (
                 _trusted(
-                    Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=round(score, 3),
+                    Evidence, start=sentence.start, end=sentence.end, text=span, rule=label, weight=score,
                     detail=f"{how}; cue {cue!r}; learned weights read it as {label} (p={score:.2f})",
                 ),
-                *(
-                    _trusted(
-                        Evidence, start=tokens[item.first].start, end=tokens[item.last].end,
-                        text=text[tokens[item.first].start : tokens[item.last].end], rule="learned_weight",
-                        weight=round(item.weight, 3), detail=f"learned weight {item.weight:+.2f} for {item.feature!r}",
-                    )
-                    for item in contributions
-                ),
+                *contribution_evidence(text, doc.sentence_tokens(sentence), contributions),
             )
         return _trusted(
             Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=score,

@@ -37,7 +37,7 @@ from operator import attrgetter
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
-from .learned import Contribution, LearnedTechniques
+from .learned import Contribution, LearnedTechniques, contribution_evidence
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import (
@@ -256,16 +256,8 @@ class TechniqueAnalyzer:
         self, doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution]
     ) -> Finding:
         """A technique the learned weights found in a sentence: the words that weighed most are its evidence."""
-        tokens = doc.sentence_tokens(sentence)
         text = doc.text
-        evidence = tuple(
-            _trusted(
-                Evidence, start=tokens[item.first].start, end=tokens[item.last].end,
-                text=text[tokens[item.first].start : tokens[item.last].end], rule="learned_weight",
-                weight=round(item.weight, 3), detail=f"learned weight {item.weight:+.2f} for {item.feature!r}",
-            )
-            for item in contributions
-        )
+        evidence = contribution_evidence(text, doc.sentence_tokens(sentence), contributions)
         return _trusted(
             Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
             score=round(probability, 3), analyzer=self.name, evidence=evidence, suggestion=None,
