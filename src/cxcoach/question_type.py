@@ -13,11 +13,12 @@ actually reading these?"; see `QuestionTypeAnalyzer._vents`). A question about t
 stays a question however angry ("where on earth is my refund?"). Cue phrases are data
 (``data/question_cues.toml``).
 
-Learned word weights (`cxcoach.learned.LearnedQuestionTypes`, ``data/question_weights.toml``) read each
-sentence the rules take for a question a second time, and their label wins when it differs and reaches
-their threshold: a vent in words no rule has seen ("Is this a game or a donation box?") asks nothing, and
-"Who do we speak to about the free hours, you or the council?" asks for a process. The finding then says
-so in its evidence, with the words that weighed most.
+Learned word weights (`cxcoach.learned.LearnedQuestionTypes`, ``data/question_weights.toml``) read a
+second time the questions the rules read from their shape alone, and their label wins where it differs,
+reaches their threshold, and the rules have not decided (see `QuestionTypeAnalyzer._second_reading`): a
+jibe in words no rule has seen ("What planet is your billing team on?") asks nothing, and "what is needed
+for the visa renewal, is it the same as last year" asks for a step. A changed type says so in its
+evidence, with the words that weighed most.
 
 Examples:
     >>> import cxcoach

@@ -581,7 +581,7 @@ class QuestionWeights(_LearnedWeights):
     """
 
     _labels = frozenset(QUESTION_TYPES)
-    _labels_from = "'outcome_question', 'process_question' and 'not_a_question'"
+    _labels_from = "the question types: " + ", ".join(QUESTION_TYPES)
 
 
 def load_word_weights(path: PathLike | None = None) -> WordWeights:
