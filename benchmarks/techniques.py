@@ -91,8 +91,8 @@ def technique_scores(items: list[dict], predicted: list[frozenset[str]]) -> tupl
 # -- customer cues -----------------------------------------------------------------------------------
 
 
-def predict_cues(items: list[dict]) -> list[tuple[frozenset[str], float]]:
-    sentiment, cues = SentimentAnalyzer(), CustomerCueAnalyzer()
+def predict_cues(items: list[dict], learned: bool = True) -> list[tuple[frozenset[str], float]]:
+    sentiment, cues = SentimentAnalyzer(), CustomerCueAnalyzer(learned=learned)
     predicted = []
     for item in items:
         doc = Doc(item["text"])
@@ -167,18 +167,20 @@ def _same_due(got: Optional[str], gold: Optional[str]) -> bool:
 
 
 def speed(replies: list[dict], messages: list[dict]) -> tuple[float, float]:
-    """Median over 5 runs of µs per message that the three analyzers add: with the learned technique
-    weights, and with the phrase rules alone (the two are timed in alternate runs).
+    """Median over 5 runs of µs per message that the three analyzers add: with the learned technique and
+    cue weights, and with the phrase rules alone (the two are timed in alternate runs).
 
     Docs are tokenized, with the customer context read and estimates parsed, before the clock starts:
     in the default pipeline the sentiment, question-type and answer-style analyzers have done that.
     """
-    cues, commitments, parser = CustomerCueAnalyzer(), CommitmentAnalyzer(), EstimateParser()
+    commitments, parser = CommitmentAnalyzer(), EstimateParser()
     learned, alone = TechniqueAnalyzer(), TechniqueAnalyzer(learned=False)
+    learned_cues, cues_alone = CustomerCueAnalyzer(), CustomerCueAnalyzer(learned=False)
     runs: dict[bool, list[float]] = {True: [], False: []}
     for run in range(10):
         with_weights = run % 2 == 0
         techniques = learned if with_weights else alone
+        cues = learned_cues if with_weights else cues_alone
         docs = [Doc(item["reply"], role="agent", context=item["customer"]) for item in replies]
         docs += [Doc(item["text"]) for item in messages]
         for doc in docs:
@@ -241,11 +243,15 @@ def main() -> int:
     techniques, cues, promises = load("techniques.jsonl"), load("customer_cues.jsonl"), load("commitments.jsonl")
     analyzer, alone = TechniqueAnalyzer(), TechniqueAnalyzer(learned=False)
     results = {}
-    rules_alone = {}
+    rules_alone: dict[str, tuple[float, float]] = {}  # techniques micro-F1, cues macro-F1
     for part in ("dev",) if args.tuned_only else ("dev", "test"):
         t_items = part_of(techniques, "reply", part)
-        rules_alone[part] = technique_scores(t_items, predict_techniques(t_items, alone))[0]
         c_items = part_of(cues, "text", part)
+        cues_alone = cue_scores(c_items, predict_cues(c_items, learned=False))[0]
+        rules_alone[part] = (
+            technique_scores(t_items, predict_techniques(t_items, alone))[0],
+            statistics.mean(scores[2] for scores in cues_alone.values()),
+        )
         results[part] = (
             len(t_items), *technique_scores(t_items, predict_techniques(t_items, analyzer)),
             len(c_items), *cue_scores(c_items, predict_cues(c_items)),
@@ -277,7 +283,8 @@ def main() -> int:
     lines += [
         "",
         f"The phrase rules alone (`TechniqueAnalyzer(learned=False)`, without the learned word weights) score "
-        f"{rules_alone['dev']:.3f} tuned and {rules_alone['test']:.3f} held out.",
+        f"{rules_alone['dev'][0]:.3f} tuned and {rules_alone['test'][0]:.3f} held out; for customer cues "
+        f"(`CustomerCueAnalyzer(learned=False)`), {rules_alone['dev'][1]:.3f} and {rules_alone['test'][1]:.3f}.",
     ]
     lines += ["", "Per label, F1 (positives) on each part:", "", "| label | tuned | held out |", "|---|---|---|"]
     for label in TECHNIQUES:

@@ -1,5 +1,5 @@
-"""What the two weight trainers share: one logistic model per label by plain stochastic gradient descent,
-and the TOML file the package reads (`cxcoach.resources.WordWeights`, `cxcoach.resources.QuestionWeights`).
+"""What the weight trainers share: one logistic model per label by plain stochastic gradient descent, and
+the TOML file the package reads (`cxcoach.resources.WordWeights`, `QuestionWeights`, `CueWeights`).
 
 Training has a fixed seed, so a file is the same on every run.
 """
@@ -22,13 +22,17 @@ from cxcoach.text import Doc
 Example = tuple[list[str], set[str]]
 
 
+def load(name: str) -> list[dict]:
+    """The items of ``tests/data/<name>``, a JSON Lines file."""
+    with (REPO / "tests" / "data" / name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def tuned_sentences(name: str, text: str, spans: str, label: str, role: str) -> Iterator[tuple[list[str], set[str]]]:
     """Each sentence of the tuned part of ``tests/data/<name>``: its features, and the labels of the item's
     labelled spans that overlap it. ``text``, ``spans`` and ``label`` name the item's fields (a span is a
     dict with ``"text"`` and the ``label`` field). Held-out items are never read past their text."""
-    with (REPO / "tests" / "data" / name).open(encoding="utf-8") as handle:
-        items = [json.loads(line) for line in handle if line.strip()]
-    for item in items:
+    for item in load(name):
         body = item[text]
         if split_of(body) != "dev":
             continue

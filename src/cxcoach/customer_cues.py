@@ -28,10 +28,11 @@ from __future__ import annotations
 import re
 from typing import Optional, Sequence
 
+from .learned import Contribution, LearnedCues, contribution_evidence
 from .models import Evidence, Finding, _trusted
 from .phrases import WORD_KINDS, PhraseMatcher
-from .resources import CUE_LABELS, CustomerCuePack, load_customer_cues
-from .text import Doc, Token
+from .resources import CUE_LABELS, CueWeights, CustomerCuePack, load_customer_cues
+from .text import Doc, Sentence, Token
 
 __all__ = ["CustomerCueAnalyzer"]
 
@@ -73,6 +74,8 @@ _PAST_BEFORE = frozenset(("last", "since", "from", "past"))
 _PLANNERS = frozenset(("i'll", "i", "we'll", "we", "i'd", "gonna", "going", "let"))
 _DENIED = frozenset(("no", "not", "don't", "dont", "never", "without"))
 _QUOTES = frozenset("'\"‘’“”")
+# The cues that call for setting limits (PLAYBOOK idea 7).
+_LIMITS = frozenset(("abuse", "threat"))
 _ARTICLES = frozenset(("a", "an"))
 
 
@@ -112,14 +115,22 @@ class CustomerCueAnalyzer:
 
     Args:
         pack: The cue phrases (default: the built-in pack, ``data/customer_cues.toml``).
+        learned: Learned word weights (`cxcoach.learned.LearnedCues`) that add a cue the phrases did not
+            find in the message: ``True`` for the built-in weights, a `CueWeights` for your own, ``False``
+            for the phrase rules alone. They leave alone a label whose phrase the rules weighed in the
+            same sentence, found or turned down ("this f***ing modem" is no abuse), and add no abuse or
+            threat to a message the sentiment analyzer (run before) reads as positive.
     """
 
     name = "customer_cues"
     labels = frozenset(CUE_LABELS)
     assigns = ("escalation_risk",)
 
-    def __init__(self, pack: Optional[CustomerCuePack] = None) -> None:
+    def __init__(self, pack: Optional[CustomerCuePack] = None, learned: CueWeights | bool = True) -> None:
         self.pack = pack or load_customer_cues()
+        # learned word weights add the cues the phrases miss; loaded on first use
+        self._learned_weights = learned
+        self._learned: Optional[LearnedCues] = None
         tags: dict[str, set[tuple[str, str]]] = {}
         blockers: list[str] = []
         for label, rule in self.pack.labels.items():
@@ -173,7 +184,10 @@ class CustomerCueAnalyzer:
         digits = _HAS_DIGIT.search(doc.text) is not None
         masks = "*" in doc.text
         quotes = any(mark in doc.text for mark in _QUOTES)
-        for sentence in doc.sentences:
+        learned = self._learned_model()
+        # per sentence, the labels whose phrases the rules weighed there: the learned weights leave those alone
+        settled: Optional[list[set[str]]] = [set() for _ in doc.sentences] if learned is not None else None
+        for index, sentence in enumerate(doc.sentences):
             tokens = doc.sentence_tokens(sentence)
             positions, words = doc.sentence_words(sentence)
             if digits:
@@ -188,6 +202,9 @@ class CustomerCueAnalyzer:
                 continue
             quoted = _quoted(tokens) if quotes else frozenset()
             for phrase, first, last in matches:
+                if settled is not None:
+                    # a cue phrase weighed here, found or not: the rules decided this label for this sentence
+                    settled[index].update(label for label, _ in self._tags[phrase])
                 if first in quoted:
                     continue  # someone else's words: "the letter says 'urgent'"
                 i = positions.index(first)  # a sentence has few matches: cheaper than a position -> word map
@@ -210,8 +227,37 @@ class CustomerCueAnalyzer:
                         break
                     found.add(label)
                     findings.append(self._finding(doc, tokens, label, kind, phrase, first, last, why))
+        if learned is not None and settled is not None:
+            found_labels = {finding.label for finding in findings}
+            if doc.sentiment is not None and doc.sentiment.label == "positive":
+                # no one threatens in a message that reads as positive: "Tell your driver thanks, I know he was busy."
+                found_labels |= _LIMITS
+            added = [
+                self._learned_finding(doc, sentence, label, probability, contributions)
+                for sentence, skip in zip(doc.sentences, settled)
+                for label, probability, contributions in learned.find(doc, sentence, skip=found_labels | skip)
+            ]
+            if added:
+                findings = sorted(findings + added, key=lambda finding: finding.start)
         doc.escalation_risk = self._risk(doc, findings)
         return tuple(findings)
+
+    def _learned_model(self) -> Optional[LearnedCues]:
+        if self._learned is None and self._learned_weights is not False:
+            weights = self._learned_weights
+            self._learned = LearnedCues(weights if isinstance(weights, CueWeights) else None)
+        return self._learned
+
+    def _learned_finding(
+        self, doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution]
+    ) -> Finding:
+        """A cue the learned weights found in a sentence: the words that weighed most are its evidence."""
+        text = doc.text
+        evidence = contribution_evidence(text, doc.sentence_tokens(sentence), contributions)
+        return _trusted(
+            Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
+            score=round(probability, 3), analyzer=self.name, evidence=evidence, suggestion=None,
+        )
 
     def _holds(self, label: str, kind: str, words: list[str], i: int, j: int) -> bool:
         """Whether the structure a phrase of this kind needs is there around ``words[i..j]``."""

@@ -9,7 +9,9 @@ its probability reaches the file's threshold (see ``docs/techniques.md`` for the
 
 The same features, with weights trained on the tuned part of the labelled customer messages, give the
 question-type analyzer a second reading of the questions its rules read from their shape alone
-(`LearnedQuestionTypes`, used by `cxcoach.question_type.QuestionTypeAnalyzer`).
+(`LearnedQuestionTypes`, used by `cxcoach.question_type.QuestionTypeAnalyzer`); trained on the labelled
+customer-cue messages, they add the cues a customer's phrasing hides from the cue phrases (`LearnedCues`,
+used by `cxcoach.customer_cues.CustomerCueAnalyzer`).
 
 A learned finding is as explainable as a rule's: its evidence is the words that weighed most for it,
 each with its offsets and weight, and its score is the model's probability.
@@ -30,11 +32,19 @@ import math
 from typing import Collection, NamedTuple, Optional, Union
 
 from .models import Evidence, _trusted
-from .resources import QuestionWeights, WordWeights, load_question_weights, load_word_weights
+from .resources import (
+    CueWeights,
+    QuestionWeights,
+    WordWeights,
+    load_cue_weights,
+    load_question_weights,
+    load_word_weights,
+)
 from .text import Doc, Sentence, Token, asks, stem
 
 __all__ = [
     "Contribution",
+    "LearnedCues",
     "LearnedLabels",
     "LearnedQuestionTypes",
     "LearnedTechniques",
@@ -89,16 +99,16 @@ class LearnedLabels:
     """Scores a sentence's labels with learned word weights: one logistic model per label.
 
     Args:
-        weights: The weights, technique or question-type.
+        weights: The weights: technique, question-type or customer-cue.
     """
 
-    def __init__(self, weights: Union[WordWeights, QuestionWeights]) -> None:
+    def __init__(self, weights: Union[WordWeights, QuestionWeights, CueWeights]) -> None:
         self.weights = weights
         self._labels = tuple(self.weights.bias)
-        index = {label: i for i, label in enumerate(self._labels)}
-        # feature -> ((label index, weight), ...): one lookup per feature, whatever the number of labels
-        self._table = {
-            feature: tuple((index[label], weight) for label, weight in table.items())
+        # feature -> its weight for each label, in label order (0.0 where the file gives none): the logits are
+        # then column sums, which zip and sum compute without a Python loop per weight (measured: a third faster)
+        self._rows = {
+            feature: tuple(table.get(label, 0.0) for label in self._labels)
             for feature, table in self.weights.weights.items()
         }
         self._bias = [self.weights.bias[label] for label in self._labels]
@@ -109,37 +119,6 @@ class LearnedLabels:
     def logits(self, tokens: tuple[Token, ...]) -> dict[str, float]:
         """Each label's logit for a sentence's tokens: its bias plus the weights of the sentence's features."""
         return dict(zip(self._labels, self._sums(sentence_features(tokens))))
-
-    def _sums(self, features: Collection[str]) -> list[float]:
-        """The logits in label order."""
-        sums = self._bias[:]
-        get = self._table.get
-        for feature in features:
-            for i, weight in get(feature, ()):
-                sums[i] += weight
-        return sums
-
-    def _contributions(self, features: dict[str, tuple[int, int]], label: int) -> list[Contribution]:
-        """The features that weighed for the label at index ``label``, heaviest first (at most three)."""
-        contributions = [
-            Contribution(feature, first, last, weight)
-            for feature, (first, last) in features.items()
-            for other, weight in self._table.get(feature, ())
-            if other == label and weight > 0
-        ]
-        contributions.sort(key=lambda item: -item.weight)
-        return contributions[:_EVIDENCE_FEATURES]
-
-
-class LearnedTechniques(LearnedLabels):
-    """Scores a sentence's techniques with learned word weights.
-
-    Args:
-        weights: The weights (default: the built-in ``data/technique_weights.toml``).
-    """
-
-    def __init__(self, weights: WordWeights | None = None) -> None:
-        super().__init__(weights or load_word_weights())
 
     def find(
         self, doc: Doc, sentence: Sentence, skip: Collection[str] = ()
@@ -156,6 +135,47 @@ class LearnedTechniques(LearnedLabels):
                 continue
             found.append((label, _probability(logit), self._contributions(features, i)))
         return found
+
+    def _sums(self, features: Collection[str]) -> list[float]:
+        """The logits in label order."""
+        rows = [row for row in map(self._rows.get, features) if row is not None]
+        if not rows:
+            return self._bias[:]
+        return [bias + total for bias, total in zip(self._bias, map(sum, zip(*rows)))]
+
+    def _contributions(self, features: dict[str, tuple[int, int]], label: int) -> list[Contribution]:
+        """The features that weighed for the label at index ``label``, heaviest first (at most three)."""
+        rows = self._rows
+        contributions = [
+            Contribution(feature, first, last, row[label])
+            for feature, (first, last) in features.items()
+            if (row := rows.get(feature)) is not None and row[label] > 0
+        ]
+        contributions.sort(key=lambda item: -item.weight)
+        return contributions[:_EVIDENCE_FEATURES]
+
+
+class LearnedTechniques(LearnedLabels):
+    """Scores a sentence's techniques with learned word weights.
+
+    Args:
+        weights: The weights (default: the built-in ``data/technique_weights.toml``).
+    """
+
+    def __init__(self, weights: WordWeights | None = None) -> None:
+        super().__init__(weights or load_word_weights())
+
+
+class LearnedCues(LearnedLabels):
+    """Scores a customer sentence's cues (abuse, threat, escalation request, repeat contact, urgency)
+    with learned word weights.
+
+    Args:
+        weights: The weights (default: the built-in ``data/cue_weights.toml``).
+    """
+
+    def __init__(self, weights: CueWeights | None = None) -> None:
+        super().__init__(weights or load_cue_weights())
 
 
 class LearnedQuestionTypes(LearnedLabels):

@@ -35,6 +35,7 @@ __all__ = [
     "CommitmentCues",
     "CuePair",
     "CueRule",
+    "CueWeights",
     "CustomerCuePack",
     "EstimateWords",
     "QuestionCues",
@@ -46,6 +47,7 @@ __all__ = [
     "WordWeights",
     "load_answer_cues",
     "load_commitment_cues",
+    "load_cue_weights",
     "load_customer_cues",
     "load_data",
     "load_estimate_words",
@@ -584,6 +586,18 @@ class QuestionWeights(_LearnedWeights):
     _labels_from = "the question types: " + ", ".join(QUESTION_TYPES)
 
 
+class CueWeights(_LearnedWeights):
+    """Learned word weights for customer cues (``data/cue_weights.toml``): one logistic model per cue label.
+
+    Over the same features as `WordWeights`. `cxcoach.customer_cues.CustomerCueAnalyzer` asks them about
+    each sentence of a customer message for the cues its phrases did not find. The built-in file is
+    written by ``benchmarks/train_customer_cues.py`` from the tuned 70% of ``tests/data/customer_cues.jsonl``.
+    """
+
+    _labels = frozenset(CUE_LABELS)
+    _labels_from = "the cue labels: " + ", ".join(CUE_LABELS)
+
+
 def load_word_weights(path: PathLike | None = None) -> WordWeights:
     """Load learned technique weights: the built-in file, or a user's TOML file of the same shape.
 
@@ -600,3 +614,12 @@ def load_question_weights(path: PathLike | None = None) -> QuestionWeights:
         ResourceError: The file is missing, not TOML, or does not match the schema.
     """
     return load_data(QuestionWeights, "question_weights.toml", path)
+
+
+def load_cue_weights(path: PathLike | None = None) -> CueWeights:
+    """Load learned customer-cue weights: the built-in file, or a user's TOML file of the same shape.
+
+    Raises:
+        ResourceError: The file is missing, not TOML, or does not match the schema.
+    """
+    return load_data(CueWeights, "cue_weights.toml", path)
