@@ -136,6 +136,29 @@ def test_one_long_hashtag_completes_in_linear_time():
     assert large / small < 25, f"{small:.4f}s for 5 KB, {large:.4f}s for 50 KB"
 
 
+@pytest.mark.parametrize(
+    ("unit", "role"),
+    [
+        ("I have called you five times and nobody answers ", "customer"),
+        ("put me through to your manager ", "customer"),
+        ("I'm so sorry, I understand how frustrating this is and I will call you back on Friday ", "agent"),
+    ],
+    ids=["repeat-contact", "escalation", "callbacks-and-times"],
+)
+def test_one_long_sentence_of_cues_completes_in_linear_time(unit: str, role: str) -> None:
+    # Regressions: each customer cue looked up its word index with list.index and copied the sentence's words
+    # to check the words around it, and each time in a reply was paired with every callback (quadratic: one
+    # 1 MB sentence of cues took 35 to 77 s). 100 KB against 10 KB shows the shape.
+    def make(n: int) -> str:
+        return (unit * (n // len(unit) + 1))[:n]
+
+    options = {"role": role, "context": "Where is my refund?" if role == "agent" else None}
+    cxcoach.analyze(make(1_000), **options)
+    small = best_analysis_time(lambda: make(10_000), **options)
+    large = best_analysis_time(lambda: make(100_000), **options)
+    assert large / small < 25, f"{small:.4f}s for 10 KB, {large:.4f}s for 100 KB"
+
+
 # --- No network ---------------------------------------------------------------------------------------------
 
 _OFFLINE_SCRIPT = textwrap.dedent(

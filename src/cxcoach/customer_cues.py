@@ -26,6 +26,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Optional, Sequence
 
 from .learned import Contribution, LearnedCues, contribution_evidence
@@ -207,8 +208,9 @@ class CustomerCueAnalyzer:
                     settled[index].update(label for label, _ in self._tags[phrase])
                 if first in quoted:
                     continue  # someone else's words: "the letter says 'urgent'"
-                i = positions.index(first)  # a sentence has few matches: cheaper than a position -> word map
-                j = positions.index(last, i)
+                # positions are sorted: a binary search, as list.index made one 1 MB sentence quadratic (35 s)
+                i = bisect_left(positions, first)
+                j = bisect_left(positions, last, i)
                 found: set[str] = set()  # one finding per cue, even when two kinds of phrase find it
                 for label, kind in self._tags[phrase]:
                     if kind == "not_this" or label in found:
@@ -266,7 +268,10 @@ class CustomerCueAnalyzer:
             if aims is not None:
                 if label == "urgency" and i > 0 and words[i - 1] in _PAST_BEFORE:
                     return False  # "you told me last Tuesday", not a deadline
-                if label == "escalation_request" and all(w in _FRAGMENT for w in words[:i] + words[j + 1 :]):
+                # no slices: all() stops at the first other word, where copying the sentence per match was quadratic
+                if label == "escalation_request" and all(
+                    words[k] in _FRAGMENT for k in range(len(words)) if not i <= k <= j
+                ):
                     return True  # "Supervisor. Now."
                 aim = aims.find(words, i - _AIM_BEFORE, j + 1 + _AIM_AFTER)
                 # "I need it today", not "called today"; a denied need is none: "no need to hurry, tomorrow is fine"

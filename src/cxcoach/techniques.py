@@ -672,7 +672,9 @@ class TechniqueAnalyzer:
         ]
         if not spans:
             return hits
-        callbacks = [hit for hit in hits if hit.label == "follow_up"]
+        # the agent's own callbacks: a time in their clause is the callback's, not the customer's result
+        callbacks = sorted(hit.first for hit in hits if hit.label == "follow_up")
+        breaks = [k for k, token in enumerate(tokens) if _is_break(token)] if callbacks else []
         for first, last, duration, detail in spans:
             anchored = False
             if duration:
@@ -682,7 +684,7 @@ class TechniqueAnalyzer:
                     continue
                 if tokens[first].norm == "in" and self._counted(tokens, first):
                     continue
-            if any(_same_clause(tokens, hit.first, first) for hit in callbacks):
+            if callbacks and _shares_clause(callbacks, breaks, first, len(tokens)):
                 continue
             begin, end = _clause(tokens, first, last, by_words=True)
             if positions is None or words is None:
@@ -980,6 +982,21 @@ def _is_break(token: Token) -> bool:
 def _same_clause(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     low, high = min(a, b), max(a, b)
     return not any(_is_break(tokens[k]) for k in range(low + 1, high))
+
+
+def _shares_clause(starts: list[int], breaks: list[int], at: int, count: int) -> bool:
+    """Whether a token of ``starts`` is in the same clause as token ``at`` (as `_same_clause` reads it), in a
+    sentence of ``count`` tokens whose breaks (`_is_break`) are at ``breaks``; both lists sorted.
+
+    One such token lies between the last break before ``at`` and the first after it, those included: two
+    binary searches, where pairing every start with every token was quadratic in a long sentence.
+    """
+    below = bisect_left(breaks, at)
+    low = breaks[below - 1] if below else -1
+    above = bisect_right(breaks, at)
+    high = breaks[above] if above < len(breaks) else count
+    k = bisect_left(starts, low)
+    return k < len(starts) and starts[k] <= high
 
 
 def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = False) -> tuple[int, int]:
