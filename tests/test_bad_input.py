@@ -142,13 +142,15 @@ def test_one_long_hashtag_completes_in_linear_time():
         ("I have called you five times and nobody answers ", "customer"),
         ("put me through to your manager ", "customer"),
         ("I'm so sorry, I understand how frustrating this is and I will call you back on Friday ", "agent"),
+        ("your refund will be with you in 3 to 5 days unless the bank holds it ", "agent"),
     ],
-    ids=["repeat-contact", "escalation", "callbacks-and-times"],
+    ids=["repeat-contact", "escalation", "callbacks-and-times", "conditions"],
 )
 def test_one_long_sentence_of_cues_completes_in_linear_time(unit: str, role: str) -> None:
     # Regressions: each customer cue looked up its word index with list.index and copied the sentence's words
-    # to check the words around it, and each time in a reply was paired with every callback (quadratic: one
-    # 1 MB sentence of cues took 35 to 77 s). 100 KB against 10 KB shows the shape.
+    # to check the words around it; each time in a reply was paired with every callback, and walked the
+    # sentence from its start to see if it was in an "if" clause (quadratic: one 1 MB sentence of cues took
+    # 35 to 77 s). 100 KB against 10 KB shows the shape.
     def make(n: int) -> str:
         return (unit * (n // len(unit) + 1))[:n]
 
