@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from operator import attrgetter
 from typing import NamedTuple, Optional
 
@@ -289,9 +290,18 @@ class TechniqueAnalyzer:
         hits: list[_Hit] = []
         matches = self._cues.find_in_words(positions, words)
         m = 0
-        while m < len(matches):
-            phrase, first, last = matches[m]
-            m += 1
+        # cues found again inside a cue that did not count, read before the rest; the sentence's own matches
+        # that start at or before `covered` gave way to them
+        hidden_queue: list[tuple[str, int, int]] = []
+        covered = -1
+        while hidden_queue or m < len(matches):
+            if hidden_queue:
+                phrase, first, last = hidden_queue.pop(0)
+            else:
+                phrase, first, last = matches[m]
+                m += 1
+                if first <= covered:
+                    continue
             i, j = word_of[first], word_of[last]
             if considered is not None:
                 # a look-alike ("you must be signed in", "sorry to bother you") says the sentence only
@@ -311,9 +321,10 @@ class TechniqueAnalyzer:
                     if match[1] <= last
                 ]
                 if hidden:
+                    # not rebuilding the list of matches left: that was quadratic in a long sentence
                     reach = max(last, hidden[-1][2])
-                    matches = hidden + [match for match in matches[m:] if match[1] > reach]
-                    m = 0
+                    hidden_queue = hidden + [match for match in hidden_queue if match[1] > reach]
+                    covered = max(covered, reach)
         hits = _resolve(tokens, hits)
         hits = self._timelines(sentence, tokens, estimates, hits, question, clocks, positions, words)
         cues = [hit for hit in hits if hit.label == "mirroring"]
@@ -666,10 +677,16 @@ class TechniqueAnalyzer:
         ]
         if timed:
             spans += self._clock_spans(tokens, spans)
-        spans += [
-            (hit.first, hit.last, False, hit.detail)
-            for hit in phrased if all(hit.first > last or hit.last < first for first, last, _, _ in spans)
-        ]
+        if phrased:
+            # a timeline phrase counts where no time already does: binary searches over the times' ranges (each
+            # phrase against every time was quadratic in a long sentence)
+            ordered = sorted((first, last) for first, last, _, _ in spans)
+            firsts = [first for first, _ in ordered]
+            reach = list(accumulate((last for _, last in ordered), max))
+            spans += [
+                (hit.first, hit.last, False, hit.detail)
+                for hit in phrased if not _overlaps(firsts, reach, hit.first, hit.last)
+            ]
         if not spans:
             return hits
         # the agent's own callbacks: a time in their clause is the callback's, not the customer's result
@@ -720,8 +737,16 @@ class TechniqueAnalyzer:
         """Clock times outside the parser's estimates ("departs at 14:40", "booked for 8 to 10am"), each
         with the start of its range ("8 to"): the parser leaves them out, as most are opening hours."""
         found = []
+        # the spans are the parser's estimates: in order and apart, so one pointer walks them with the tokens
+        # (a look through all of them at each time was quadratic in a long sentence)
+        ranges = sorted((first, last) for first, last, _, _ in spans)
+        at = 0
         for k, token in enumerate(tokens):
-            if token.kind != "time" or any(first <= k <= last for first, last, _, _ in spans):
+            if token.kind != "time":
+                continue
+            while at < len(ranges) and ranges[at][1] < k:
+                at += 1
+            if at < len(ranges) and ranges[at][0] <= k:
                 continue
             first = k
             if k >= 2 and tokens[k - 1].norm in ("to", "and", "-", "–") and tokens[k - 2].kind in ("number", "time"):
@@ -982,6 +1007,13 @@ def _is_break(token: Token) -> bool:
 def _same_clause(tokens: tuple[Token, ...], a: int, b: int) -> bool:
     low, high = min(a, b), max(a, b)
     return not any(_is_break(tokens[k]) for k in range(low + 1, high))
+
+
+def _overlaps(firsts: list[int], reach: list[int], first: int, last: int) -> bool:
+    """Whether ``[first, last]`` overlaps one of some ranges, given their starts sorted (``firsts``) and the
+    running maximum of their ends in that order (``reach``)."""
+    before = bisect_right(firsts, last)
+    return before > 0 and reach[before - 1] >= first
 
 
 def _shares_clause(starts: list[int], breaks: list[int], at: int, count: int) -> bool:
