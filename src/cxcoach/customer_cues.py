@@ -29,11 +29,11 @@ import re
 from bisect import bisect_left
 from typing import Optional, Sequence
 
-from .learned import Contribution, LearnedCues, contribution_evidence
+from .learned import LearnedCues, learned_finding
 from .models import Evidence, Finding, _trusted
 from .phrases import WORD_KINDS, PhraseMatcher
 from .resources import CUE_LABELS, CueWeights, CustomerCuePack, load_customer_cues
-from .text import Doc, Sentence, Token
+from .text import Doc, Token
 
 __all__ = ["CustomerCueAnalyzer"]
 
@@ -235,7 +235,7 @@ class CustomerCueAnalyzer:
                 # no one threatens in a message that reads as positive: "Tell your driver thanks, I know he was busy."
                 found_labels |= _LIMITS
             added = [
-                self._learned_finding(doc, sentence, label, probability, contributions)
+                learned_finding(doc, sentence, label, probability, contributions, self.name)
                 for sentence, skip in zip(doc.sentences, settled)
                 for label, probability, contributions in learned.find(doc, sentence, skip=found_labels | skip)
             ]
@@ -249,17 +249,6 @@ class CustomerCueAnalyzer:
             weights = self._learned_weights
             self._learned = LearnedCues(weights if isinstance(weights, CueWeights) else None)
         return self._learned
-
-    def _learned_finding(
-        self, doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution]
-    ) -> Finding:
-        """A cue the learned weights found in a sentence: the words that weighed most are its evidence."""
-        text = doc.text
-        evidence = contribution_evidence(text, doc.sentence_tokens(sentence), contributions)
-        return _trusted(
-            Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
-            score=round(probability, 3), analyzer=self.name, evidence=evidence, suggestion=None,
-        )
 
     def _holds(self, label: str, kind: str, words: list[str], i: int, j: int) -> bool:
         """Whether the structure a phrase of this kind needs is there around ``words[i..j]``."""

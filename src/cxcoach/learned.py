@@ -31,7 +31,7 @@ from __future__ import annotations
 import math
 from typing import Collection, NamedTuple, Optional, Union
 
-from .models import Evidence, _trusted
+from .models import Evidence, Finding, _trusted
 from .resources import (
     CueWeights,
     QuestionWeights,
@@ -49,6 +49,7 @@ __all__ = [
     "LearnedQuestionTypes",
     "LearnedTechniques",
     "contribution_evidence",
+    "learned_finding",
     "sentence_features",
 ]
 
@@ -220,3 +221,16 @@ def contribution_evidence(
 
 def _probability(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
+
+
+def learned_finding(
+    doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution], analyzer: str
+) -> Finding:
+    """The finding of a label that learned weights found in a sentence: the sentence is its span, the
+    model's probability its score, and the features that weighed most its evidence."""
+    text = doc.text
+    return _trusted(
+        Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
+        score=round(probability, 3), analyzer=analyzer,
+        evidence=contribution_evidence(text, doc.sentence_tokens(sentence), contributions), suggestion=None,
+    )

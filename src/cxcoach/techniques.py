@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
-from .learned import Contribution, LearnedTechniques, contribution_evidence
+from .learned import LearnedTechniques, learned_finding
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import (
@@ -237,7 +237,7 @@ class TechniqueAnalyzer:
         found = frozenset(finding.label for finding in findings)
         if learned is not None:
             added = [
-                self._learned_finding(doc, sentence, label, probability, contributions)
+                learned_finding(doc, sentence, label, probability, contributions, self.name)
                 for sentence, skip in zip(doc.sentences, settled)
                 for label, probability, contributions in learned.find(doc, sentence, skip=found | skip)
             ]
@@ -252,17 +252,6 @@ class TechniqueAnalyzer:
             weights = self._learned_weights
             self._learned = LearnedTechniques(weights if isinstance(weights, WordWeights) else None)
         return self._learned
-
-    def _learned_finding(
-        self, doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution]
-    ) -> Finding:
-        """A technique the learned weights found in a sentence: the words that weighed most are its evidence."""
-        text = doc.text
-        evidence = contribution_evidence(text, doc.sentence_tokens(sentence), contributions)
-        return _trusted(
-            Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
-            score=round(probability, 3), analyzer=self.name, evidence=evidence, suggestion=None,
-        )
 
     # -- one sentence -------------------------------------------------------------------------------
 
