@@ -29,7 +29,7 @@ import re
 from bisect import bisect_left
 from typing import Optional, Sequence
 
-from .learned import LearnedCues, learned_finding
+from .learned import LearnedCues
 from .models import Evidence, Finding, _trusted
 from .phrases import WORD_KINDS, PhraseMatcher
 from .resources import CUE_LABELS, CueWeights, CustomerCuePack, load_customer_cues
@@ -234,11 +234,7 @@ class CustomerCueAnalyzer:
             if doc.sentiment is not None and doc.sentiment.label == "positive":
                 # no one threatens in a message that reads as positive: "Tell your driver thanks, I know he was busy."
                 found_labels |= _LIMITS
-            added = [
-                learned_finding(doc, sentence, label, probability, contributions, self.name)
-                for sentence, skip in zip(doc.sentences, settled)
-                for label, probability, contributions in learned.find(doc, sentence, skip=found_labels | skip)
-            ]
+            added = learned.findings(doc, [found_labels | skip for skip in settled], self.name)
             if added:
                 findings = sorted(findings + added, key=lambda finding: finding.start)
         doc.escalation_risk = self._risk(doc, findings)

@@ -29,7 +29,7 @@ Examples:
 from __future__ import annotations
 
 import math
-from typing import Collection, NamedTuple, Optional, Union
+from typing import Collection, Iterable, NamedTuple, Optional, Union
 
 from .models import Evidence, Finding, _trusted
 from .resources import (
@@ -49,7 +49,6 @@ __all__ = [
     "LearnedQuestionTypes",
     "LearnedTechniques",
     "contribution_evidence",
-    "learned_finding",
     "sentence_features",
 ]
 
@@ -137,6 +136,21 @@ class LearnedLabels:
             found.append((label, _probability(logit), self._contributions(features, i)))
         return found
 
+    def findings(self, doc: Doc, skips: Iterable[Collection[str]], analyzer: str) -> list[Finding]:
+        """A finding for each label that reaches the threshold in a sentence of ``doc``, but for those in the
+        sentence's ``skips`` (one collection per sentence, in order). The sentence is its span, the model's
+        probability its score, and the features that weighed most its evidence (`contribution_evidence`)."""
+        text = doc.text
+        return [
+            _trusted(
+                Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end],
+                label=label, score=round(probability, 3), analyzer=analyzer,
+                evidence=contribution_evidence(text, doc.sentence_tokens(sentence), contributions), suggestion=None,
+            )
+            for sentence, skip in zip(doc.sentences, skips)
+            for label, probability, contributions in self.find(doc, sentence, skip)
+        ]
+
     def _sums(self, features: Collection[str]) -> list[float]:
         """The logits in label order."""
         rows = [row for row in map(self._rows.get, features) if row is not None]
@@ -222,15 +236,3 @@ def contribution_evidence(
 def _probability(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
 
-
-def learned_finding(
-    doc: Doc, sentence: Sentence, label: str, probability: float, contributions: list[Contribution], analyzer: str
-) -> Finding:
-    """The finding of a label that learned weights found in a sentence: the sentence is its span, the
-    model's probability its score, and the features that weighed most its evidence."""
-    text = doc.text
-    return _trusted(
-        Finding, start=sentence.start, end=sentence.end, text=text[sentence.start : sentence.end], label=label,
-        score=round(probability, 3), analyzer=analyzer,
-        evidence=contribution_evidence(text, doc.sentence_tokens(sentence), contributions), suggestion=None,
-    )

@@ -38,7 +38,7 @@ from operator import attrgetter
 from typing import NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
-from .learned import LearnedTechniques, learned_finding
+from .learned import LearnedTechniques
 from .models import TECHNIQUES, Estimate, Evidence, Finding, _trusted
 from .phrases import PhraseMatcher
 from .resources import (
@@ -236,11 +236,7 @@ class TechniqueAnalyzer:
                 settled.append(_settled(seen, {hit.label for hit in hits}))
         found = frozenset(finding.label for finding in findings)
         if learned is not None:
-            added = [
-                learned_finding(doc, sentence, label, probability, contributions, self.name)
-                for sentence, skip in zip(doc.sentences, settled)
-                for label, probability, contributions in learned.find(doc, sentence, skip=found | skip)
-            ]
+            added = learned.findings(doc, [found | skip for skip in settled], self.name)
             if added:
                 findings = sorted(findings + added, key=lambda finding: finding.start)
                 found |= {finding.label for finding in added}
