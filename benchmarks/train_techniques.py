@@ -2,7 +2,8 @@
 
 One logistic model per technique label over a sentence's features (`cxcoach.learned.sentence_features`).
 A sentence is a positive for a label when one of the reply's labelled spans for it overlaps the sentence.
-Only the tuned 70% of ``tests/data/techniques.jsonl`` is read: held-out replies never reach training.
+Only the tuned 70% of ``tests/data/techniques.jsonl`` is read, and of it only the first four batches (see
+`before_fifth_batch`): held-out replies never reach training.
 Seven labels are left out, where structure decides and the rules already find what an unseen writer
 says (on the validation writer below, the weights added nothing to them): mirroring (the customer's words
 must come back), expectation_timeline and follow_up (whose time it is), open_question (what the question
@@ -45,10 +46,24 @@ KEEP = 0.2  # smaller weights are dropped from the file (measured: 0.002 off the
 MIN_SENTENCES = 2  # a feature seen in one sentence only is that sentence's, not the label's
 
 
+def before_fifth_batch(item: dict) -> bool:
+    """Whether a labelled reply is older than the fifth batch (tq-951 to tq-1150), which training leaves out.
+
+    Trained with its tuned part as well, the weights read "You won't be covered for accidental damage" as
+    assurance and "a bit" as dismissive (+5.1, in "my last message came across as a bit robotic"): that
+    batch's many loose assurances ("you won't be left out of pocket") and implied brush-offs taught them
+    words rather than techniques. It stays out until the settings are chosen again, with it as the writer
+    they are validated on.
+    """
+    return int(item["id"].removeprefix("tq-")) <= 950
+
+
 def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and the labels whose
     spans overlap them."""
-    found = list(tuned_sentences("techniques.jsonl", "reply", "techniques", "label", role="agent"))
+    found = list(
+        tuned_sentences("techniques.jsonl", "reply", "techniques", "label", role="agent", keep=before_fifth_batch)
+    )
     return drop_rare(found, MIN_SENTENCES)
 
 

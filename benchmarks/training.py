@@ -11,7 +11,7 @@ import math
 import random
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Optional
 
 from datasets import REPO, split_of
 
@@ -28,13 +28,16 @@ def load(name: str) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def tuned_sentences(name: str, text: str, spans: str, label: str, role: str) -> Iterator[tuple[list[str], set[str]]]:
+def tuned_sentences(
+    name: str, text: str, spans: str, label: str, role: str, keep: Optional[Callable[[dict], bool]] = None
+) -> Iterator[tuple[list[str], set[str]]]:
     """Each sentence of the tuned part of ``tests/data/<name>``: its features, and the labels of the item's
     labelled spans that overlap it. ``text``, ``spans`` and ``label`` name the item's fields (a span is a
-    dict with ``"text"`` and the ``label`` field). Held-out items are never read past their text."""
+    dict with ``"text"`` and the ``label`` field); ``keep``, when given, says which tuned items to use.
+    Held-out items are never read past their text."""
     for item in load(name):
         body = item[text]
-        if split_of(body) != "dev":
+        if split_of(body) != "dev" or (keep is not None and not keep(item)):
             continue
         found = []
         for span in item[spans]:
