@@ -15,7 +15,9 @@ The settings below were chosen on replies from a writer the rules had not been t
 of the fourth batch, with the rules as they were before it, and weights trained on the other batches'
 tuned part, added as `TechniqueAnalyzer` adds them): rules plus weights scored 0.82 micro-F1 there, rules
 alone 0.773. The score moved little with the threshold (0.80 to 0.82 from 0.3 to 0.7); dropping weights
-under 0.2 cost 0.002, under 0.3 0.012.
+under 0.2 cost 0.002, under 0.3 0.012. On a second writer, the fifth batch's tuned part (rules never tuned
+on it, weights from the first four batches), they scored 0.794 against 0.764 for the rules alone; none of
+eight variations of the settings did better (0.786 to 0.792).
 
     python benchmarks/train_techniques.py           # train and write the data file
 """
@@ -52,8 +54,9 @@ def before_fifth_batch(item: dict) -> bool:
     Trained with its tuned part as well, the weights read "You won't be covered for accidental damage" as
     assurance and "a bit" as dismissive (+5.1, in "my last message came across as a bit robotic"): that
     batch's many loose assurances ("you won't be left out of pocket") and implied brush-offs taught them
-    words rather than techniques. It stays out until the settings are chosen again, with it as the writer
-    they are validated on.
+    words rather than techniques. No setting tried kept both out (features in three sentences at least,
+    ten times the decay, a threshold of 0.6, or two of these), so the batch stays out, as the second writer
+    the settings are validated on (see above).
     """
     return int(item["id"].removeprefix("tq-")) <= 950
 
