@@ -235,4 +235,3 @@ def contribution_evidence(
 
 def _probability(logit: float) -> float:
     return 1.0 / (1.0 + math.exp(-logit))
-
