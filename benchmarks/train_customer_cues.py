@@ -34,7 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import REPO, split_of  # noqa: E402
-from training import Example, drop_rare, fit, load, tuned_sentences, write  # noqa: E402
+from training import Example, drop_rare, load, train_file, tuned_sentences  # noqa: E402
 
 from cxcoach.customer_cues import CustomerCueAnalyzer  # noqa: E402
 from cxcoach.learned import sentence_features  # noqa: E402
@@ -81,16 +81,17 @@ def examples() -> list[Example]:
 
 def main() -> int:
     data = examples()
-    settings = dict(epochs=EPOCHS, rate=RATE, decay=DECAY, positive_weight=POSITIVE_WEIGHT, start_bias=START_BIAS)
-    biases, tables = fit(data, [label for label in CUE_LABELS if label not in LEFT_OUT], KEEP, **settings)
     header = [
         "Learned customer-cue weights: written by benchmarks/train_customer_cues.py, do not edit by hand.",
-        "One logistic model per cue label over a sentence's features (cxcoach.learned.sentence_features):",
+        "One logistic model per cue label but abuse over a sentence's features (cxcoach.learned.sentence_features):",
         'word stems, pairs of neighbouring stems ("a manager"), the first stem ("^get"), "?" and "#".',
     ]
-    source = f"tests/data/customer_cues.jsonl and cue-free customer messages, tuned parts: {len(data)} sentences"
-    write(OUT, header, source, THRESHOLD, biases, tables)
-    print(f"{len(data)} sentences, {len(tables)} features: wrote {OUT.relative_to(REPO)}")
+    train_file(
+        OUT, data, [label for label in CUE_LABELS if label not in LEFT_OUT], header,
+        f"tests/data/customer_cues.jsonl and cue-free customer messages, tuned parts: {len(data)} sentences",
+        keep=KEEP, threshold=THRESHOLD,
+        epochs=EPOCHS, rate=RATE, decay=DECAY, positive_weight=POSITIVE_WEIGHT, start_bias=START_BIAS,
+    )
     return 0
 
 

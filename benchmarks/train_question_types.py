@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import REPO  # noqa: E402
-from training import Example, drop_rare, fit, tuned_sentences, write  # noqa: E402
+from training import Example, drop_rare, train_file, tuned_sentences  # noqa: E402
 
 from cxcoach.models import QUESTION_TYPES  # noqa: E402
 
@@ -53,14 +53,15 @@ def examples() -> list[Example]:
 
 def main() -> int:
     data = examples()
-    biases, tables = fit(data, list(QUESTION_TYPES), KEEP, **SETTINGS)
     header = [
         "Learned question-type weights: written by benchmarks/train_question_types.py, do not edit by hand.",
         "One logistic model per label over a sentence's features (cxcoach.learned.sentence_features):",
         'word stems, pairs of neighbouring stems ("how do"), the first stem ("^when"), "?" and "#".',
     ]
-    write(OUT, header, f"tests/data/question_types.jsonl, tuned part: {len(data)} sentences", THRESHOLD, biases, tables)
-    print(f"{len(data)} sentences, {len(tables)} features: wrote {OUT.relative_to(REPO)}")
+    train_file(
+        OUT, data, list(QUESTION_TYPES), header, f"tests/data/question_types.jsonl, tuned part: {len(data)} sentences",
+        keep=KEEP, threshold=THRESHOLD, **SETTINGS,
+    )
     return 0
 
 

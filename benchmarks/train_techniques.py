@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from datasets import REPO  # noqa: E402
-from training import Example, drop_rare, fit, tuned_sentences, write  # noqa: E402
+from training import Example, drop_rare, train_file, tuned_sentences  # noqa: E402
 
 from cxcoach.models import TECHNIQUES  # noqa: E402
 
@@ -72,15 +72,16 @@ def examples() -> list[Example]:
 
 def main() -> int:
     data = examples()
-    settings = dict(epochs=EPOCHS, rate=RATE, decay=DECAY, positive_weight=POSITIVE_WEIGHT, start_bias=START_BIAS)
-    biases, tables = fit(data, [label for label in TECHNIQUES if label not in LEFT_OUT], KEEP, **settings)
     header = [
         "Learned technique weights: written by benchmarks/train_techniques.py, do not edit by hand.",
         "One logistic model per label over a sentence's features (cxcoach.learned.sentence_features):",
         'word stems, pairs of neighbouring stems ("the wait"), the first stem ("^sorry"), "?" and "#".',
     ]
-    write(OUT, header, f"tests/data/techniques.jsonl, tuned part: {len(data)} sentences", THRESHOLD, biases, tables)
-    print(f"{len(data)} sentences, {len(tables)} features: wrote {OUT.relative_to(REPO)}")
+    train_file(
+        OUT, data, [label for label in TECHNIQUES if label not in LEFT_OUT], header,
+        f"tests/data/techniques.jsonl, tuned part: {len(data)} sentences", keep=KEEP, threshold=THRESHOLD,
+        epochs=EPOCHS, rate=RATE, decay=DECAY, positive_weight=POSITIVE_WEIGHT, start_bias=START_BIAS,
+    )
     return 0
 
 

@@ -114,3 +114,13 @@ def fit(data: list[Example], labels: list[str], keep: float, **settings: float) 
             if abs(weight) >= keep:
                 tables.setdefault(feature, {})[label] = weight
     return biases, tables
+
+
+def train_file(
+    out: Path, data: list[Example], labels: list[str], header: list[str], source: str, *,
+    keep: float, threshold: float, **settings: float,
+) -> None:
+    """Train every label of ``labels`` on ``data`` (`fit`), write the weights file (`write`), and say so."""
+    biases, tables = fit(data, labels, keep, **settings)
+    write(out, header, source, threshold, biases, tables)
+    print(f"{len(data)} sentences, {len(tables)} features: wrote {out.relative_to(REPO)}")
