@@ -58,6 +58,14 @@ def test_a_logit_is_the_bias_plus_the_weights_of_the_features_present():
     assert logits == pytest.approx({"gratitude": 1.0, "apology": -0.5})
 
 
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_a_weight_that_is_not_a_finite_number_is_a_resource_error(tmp_path, value):
+    path = tmp_path / "weights.toml"
+    path.write_text(f'threshold = 0.5\n[bias]\ngratitude = -1.0\n[weights]\n"thank" = {{ gratitude = {value} }}\n')
+    with pytest.raises(ResourceError, match="finite"):
+        load_word_weights(path)
+
+
 def test_features_are_stems_pairs_the_first_word_and_marks():
     doc = Doc("Thanks for waiting 2 days?", role="agent")
     features = sentence_features(doc.sentence_tokens(doc.sentences[0]))

@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, FiniteFloat, ValidationError, field_validator, model_validator
 
 from .errors import ResourceError
 from .models import QUESTION_TYPES, TECHNIQUES
@@ -545,9 +545,10 @@ class _LearnedWeights(_Data):
     trained_on: str = ""
     # a label is found where its probability reaches this
     threshold: float = Field(gt=0.0, lt=1.0)
-    bias: dict[str, float]
+    # finite: a NaN would make its label silently never found, an infinity always
+    bias: dict[str, FiniteFloat]
     # feature -> label -> weight; a label missing from a feature's table weighs 0 there
-    weights: dict[str, dict[str, float]]
+    weights: dict[str, dict[str, FiniteFloat]]
 
     @model_validator(mode="after")
     def _known_labels(self) -> _LearnedWeights:
