@@ -283,6 +283,15 @@ STRUCTURES = [
         id="escalation-public-and-senior",
     ),
     pytest.param(
+        "escalation_request",
+        ["Never ordering from you again.", "I will not be using your company again.", "not selling on here again",
+         "We won't be booking with you lot again, ever.", "I'll never, ever fly with you again!"],
+        ["I'll definitely be ordering again.", "Never had a problem before, will order again.",
+         "I am not discussing my arrears with a trainee again.", "Thanks, I would use you again.",
+         "I can't use the app again until you reset my password."],
+        id="escalation-leaving-for-good",
+    ),
+    pytest.param(
         "repeat_contact",
         ["As I said in my last two emails, the reading is wrong.", "Nobody has replied to any of my messages.",
          "My previous ticket was closed without an answer.", "Emailed Monday. Emailed Wednesday. Nothing.",
@@ -317,8 +326,15 @@ def test_structural_rules_generalise(label, cues, look_alikes):
 
 def test_a_pair_names_its_partner_in_the_evidence():
     (finding,) = _cues(_customer("Please terminate the broadband agreement."), "escalation_request")
-    assert finding.text == "terminate"
+    assert finding.text == "terminate the broadband agreement"  # the cue word and its partner
     assert finding.evidence[0].detail == "'terminate' with a service to end"
+
+
+def test_a_negated_pair_spans_from_the_negation():
+    text = "Great service until now, but we won't be booking with you again."
+    (finding,) = _cues(_customer(text), "escalation_request")
+    assert finding.text == text[finding.start : finding.end] == "won't be booking with you again"
+    assert finding.evidence[0].detail == "'again' with a customer leaving for good"
 
 
 def test_a_past_day_is_no_deadline_but_told_before_is_repeat_contact():

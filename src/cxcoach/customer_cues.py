@@ -95,17 +95,22 @@ class _WordList:
 
     def find(self, words: Sequence[str], low: int, high: int) -> int:
         """The index of the last word that starts a listed phrase lying within ``words[low:high]``, or -1."""
+        found = self.span(words, low, high)
+        return -1 if found is None else found[0]
+
+    def span(self, words: Sequence[str], low: int, high: int) -> Optional[tuple[int, int]]:
+        """The indexes ``(first, last)`` of the listed phrase that starts last within ``words[low:high]``."""
         low, high = max(0, low), min(len(words), high)
         if self.firsts.isdisjoint(words[low:high]):
-            return -1  # most windows hold none of the words: one set operation instead of a loop
+            return None  # most windows hold none of the words: one set operation instead of a loop
         for k in range(high - 1, low - 1, -1):
             word = words[k]
             if word in self.singles:
-                return k
+                return k, k
             for parts in self.longer.get(word, ()):
                 if k + len(parts) <= high and tuple(words[k : k + len(parts)]) == parts:
-                    return k
-        return -1
+                    return k, k + len(parts) - 1
+        return None
 
 
 class CustomerCueAnalyzer:
@@ -163,13 +168,14 @@ class CustomerCueAnalyzer:
         self._intensifiers = frozenset(self.pack.intensifiers)
         # Pairs: a word that is a cue only with a partner within a few words before or after it ("my last two
         # emails", "terminate the agreement"). One tag per word and label; all its pairs are checked in one call.
-        pairs: dict[tuple[str, str], list[tuple[_WordList, int, int, str]]] = {}
+        pairs: dict[tuple[str, str], list[tuple[_WordList, int, int, str, frozenset[str]]]] = {}
         for pair in self.pack.pairs:
             if pair.label in self.pack.labels:
                 near = _WordList(pair.near)
+                check = (near, pair.before, pair.after, pair.why, frozenset(pair.negated))
                 for word in pair.words:
                     tags.setdefault(word, set()).add((pair.label, "pair"))
-                    pairs.setdefault((pair.label, word), []).append((near, pair.before, pair.after, pair.why))
+                    pairs.setdefault((pair.label, word), []).append(check)
         self._pairs = {key: tuple(checks) for key, checks in pairs.items()}
         # sorted, not a set: findings come out in the same order in every process (str hashes vary)
         self._tags = {phrase: tuple(sorted(kinds)) for phrase, kinds in tags.items()}
@@ -216,10 +222,14 @@ class CustomerCueAnalyzer:
                     if kind == "not_this" or label in found:
                         continue
                     why = None
+                    start, end = first, last
                     if kind == "pair":
-                        why = self._partner(label, phrase, words, i, j)
-                        if why is None:
+                        partner = self._partner(label, phrase, words, i, j)
+                        if partner is None:
                             continue
+                        # the evidence spans the cue word and its partner: "never ordering from you again"
+                        why, near_first, near_last = partner
+                        start, end = min(first, positions[near_first]), max(last, positions[near_last])
                     elif kind == "vocative":
                         if not self._addressed(tokens, words, first, last):
                             continue
@@ -228,7 +238,7 @@ class CustomerCueAnalyzer:
                     if self._blocked(positions, words, i, j):
                         break
                     found.add(label)
-                    findings.append(self._finding(doc, tokens, label, kind, phrase, first, last, why))
+                    findings.append(self._finding(doc, tokens, label, kind, phrase, start, end, why))
         if learned is not None and settled is not None:
             found_labels = {finding.label for finding in findings}
             if doc.sentiment is not None and doc.sentiment.label == "positive":
@@ -278,11 +288,22 @@ class CustomerCueAnalyzer:
             return self._contacts.find(words, j + 1, j + 1 + _CONTACT_REACH) >= 0 and self._plans.find(words, i - 3, i) < 0
         return True
 
-    def _partner(self, label: str, phrase: str, words: list[str], i: int, j: int) -> Optional[str]:
-        """What the partner of a paired cue word is (the pair's ``why``), or None when no partner is near."""
-        for near, before, after, why in self._pairs[(label, phrase)]:
-            if near.find(words, i - before, j + 1 + after) >= 0:
-                return why
+    def _partner(
+        self, label: str, phrase: str, words: list[str], i: int, j: int
+    ) -> Optional[tuple[str, int, int]]:
+        """What the partner of a paired cue word is (the pair's ``why``) and its word indexes ``(first, last)``,
+        or None when no partner is near. A negated pair's partner starts with its negation ("never order")."""
+        for near, before, after, why, negated in self._pairs[(label, phrase)]:
+            found = near.span(words, i - before, j + 1 + after)
+            if found is None:
+                continue
+            first, last = found
+            if negated:
+                negations = [k for k in range(max(0, first - 2), first) if words[k] in negated]
+                if not negations:
+                    continue
+                first = negations[0]
+            return why, first, last
         return None
 
     def _addressed(self, tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:

@@ -437,8 +437,11 @@ class CuePair(_Data):
     before: int = Field(default=3, ge=0)  # how many words before the cue word a partner may stand
     after: int = Field(default=3, ge=0)  # ... and after it
     why: str = "a partner word nearby"  # for the finding's evidence: "'cancel' with a service to end"
+    # when given, the partner counts only just after one of these words, at most one word between them:
+    # "never order ... again", "won't be using ... again" (not "I'll be ordering again")
+    negated: tuple[str, ...] = ()
 
-    @field_validator("words", "near")
+    @field_validator("words", "near", "negated")
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(phrase.lower().split()) for phrase in value)
