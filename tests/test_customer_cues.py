@@ -271,8 +271,9 @@ STRUCTURES = [
     pytest.param(
         "escalation_request",
         ["Terminate my subscription effective immediately.", "Please cancel my broadband contract.",
-         "Don't renew my policy, we're done.", "I'm closing the account."],
-        ["Please cancel my order #4412 and refund me.", "Can I renew my policy online?", "When does my contract end?"],
+         "Don't renew my policy, we're done.", "I'm closing the account.", "wow ok. We'll be cancelling at the end of the month then."],
+        ["Please cancel my order #4412 and refund me.", "Can I renew my policy online?", "When does my contract end?",
+         "I'll be cancelling my appointment on Friday, can I rebook?"],
         id="escalation-ending-the-service",
     ),
     pytest.param(
