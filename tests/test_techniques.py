@@ -448,6 +448,21 @@ def test_an_offer_after_a_refusal_in_the_same_sentence_is_an_alternative():
 
 
 @pytest.mark.parametrize(
+    "reply, offers",
+    [
+        ("We'll redeliver on Friday, or bring it to the post office if that's easier.", True),
+        ("We can pause the membership for three months rather than cancel it.", True),
+        ("Rather than wait for the engineer, you could restart the hub yourself.", True),
+        # "rather than" elsewhere is not an offer: the customer's own choice, or the company's decision
+        ("Thanks for calling rather than waiting it out.", False),
+        ("We'll refund it rather than replace it.", False),
+    ],
+)
+def test_a_second_option_by_preference_or_instead_of_the_customers_plan_is_an_alternative(reply, offers):
+    assert ("alternative" in _reply(reply).techniques) is offers
+
+
+@pytest.mark.parametrize(
     "reply",
     [
         pytest.param("You said the washing machine was delivered on Tuesday?", id="you-said"),
