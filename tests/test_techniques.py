@@ -448,6 +448,21 @@ def test_an_offer_after_a_refusal_in_the_same_sentence_is_an_alternative():
 
 
 @pytest.mark.parametrize(
+    "reply, assures",
+    [
+        ("I've rebooked you on the 18:40, and the cost of the new seats is ours to cover, not yours.", True),
+        ("A taxi will take you to the hotel at our expense.", True),
+        ("I've taken you off every reminder list, so nothing else like that will reach you.", True),
+        ("I'm not hanging up until you have a room for tonight.", True),
+        ("Nothing else will fit in that slot, I'm afraid.", False),
+        ("Returns are at your expense unless the item is faulty.", False),
+    ],
+)
+def test_owning_the_cost_or_the_outcome_is_assurance(reply, assures):
+    assert ("assurance" in _reply(reply).techniques) is assures
+
+
+@pytest.mark.parametrize(
     "reply, offers",
     [
         ("We'll redeliver on Friday, or bring it to the post office if that's easier.", True),
