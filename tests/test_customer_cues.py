@@ -353,3 +353,12 @@ def test_a_custom_pack_can_add_pairs():
     doc = Doc("We are snowed in and the heating failed.")
     assert "urgency" in {finding.label for finding in analyzer.analyze(doc)}
     assert "urgency" not in {finding.label for finding in analyzer.analyze(Doc("It snowed last week."))}
+
+
+def test_a_negated_pair_takes_single_negation_words():
+    from pydantic import ValidationError
+
+    from cxcoach.resources import CuePair
+
+    with pytest.raises(ValidationError, match="single words"):
+        CuePair(label="escalation_request", words=("again",), near=("order",), negated=("no longer",))

@@ -446,6 +446,14 @@ class CuePair(_Data):
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(" ".join(phrase.lower().split()) for phrase in value)
 
+    @field_validator("negated")
+    @classmethod
+    def _single_words(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        phrases = [word for word in value if " " in word]
+        if phrases:
+            raise ValueError(f"negated holds single words (the word just before the partner), not {phrases}")
+        return value
+
 
 CUE_LABELS: tuple[str, ...] = ("abuse", "threat", "escalation_request", "repeat_contact", "urgency")
 """The labels of the customer-cue analyzer."""
