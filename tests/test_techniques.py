@@ -683,6 +683,9 @@ GENERAL_POSITIVES = [
     ("blaming", "The address you gave us was incomplete."),
     ("blaming", "You paid the invoice after the deadline."),
     ("blaming", "You let the policy lapse last spring."),
+    # blaming: hedged, or what the customer left out
+    ("blaming", "Maybe you should have picked the beginner group."),
+    ("blaming", "If you'd added a phone number to the form, we could have texted you."),
     # labeling: a feeling named in other frames
     ("labeling", "What a stressful week you've had."),
     ("labeling", "It seems this left you anxious about the card."),
@@ -721,6 +724,8 @@ GENERAL_NEGATIVES = [
     ("blaming", "Being marked absent when you attended every week is wrong."),
     ("blaming", "Did you enter the wrong postcode?"),
     ("blaming", "You chose the premium plan at sign-up."),
+    ("blaming", "If you'd let us know a date that suits, I'll book the visit."),
+    ("blaming", "Maybe you could send me a photo of the label?"),
     ("labeling", "If you're worried about fraud, you can add a PIN."),
     ("labeling", "The portal can be confusing, so I've sent a guide."),
     ("labeling", "Your bill is confusing, so here is a summary."),
