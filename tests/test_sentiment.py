@@ -562,6 +562,7 @@ def test_the_guards_leave_real_complaints_negative(text):
         # disappointment said politely
         "I'd hoped for better from a five-star hotel.",
         "The mix-up took the shine off our anniversary.",
+        "Not quite the weekend away we'd hoped for.",
         "Thanks, but I'm still not happy with the repair.",
         # taking business elsewhere
         "We'll use someone else for the next delivery.",
@@ -589,6 +590,8 @@ def test_a_thumbs_up_and_sincere_praise_stay_positive(text):
     "text",
     [
         "That's exactly what I hoped for, thanks!",
+        "Thanks, that's just what we'd hoped for!",
+        "We had hoped to collect it on Friday.",
         "Can I switch to the other offer you mentioned?",
         "It worked the second time, thank you!",
         "Can you deliver it somewhere else?",
