@@ -79,6 +79,7 @@ NEITHER = [
     "Thank you, have a lovely evening.",
     "Good morning, and thanks for your patience!",
     "I'm so sorry, I can only imagine how frustrating this has been.",
+    "I can tell how stressful this is with the clock ticking.",
 ]
 
 
