@@ -874,3 +874,31 @@ def test_sincere_closings_are_positive(text):
 def test_a_calm_letter_or_request_is_a_neutral_opening(text):
     report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
     assert report.customer_start_sentiment == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi, the replacement charger hasn't arrived yet. Could you check where it is?",
+        "Hello, I didn't receive the verification code for my new account. Can you send it again?",
+    ],
+)
+def test_a_problem_stated_as_a_fact_is_a_neutral_opening(text):
+    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
+    assert report.customer_start_sentiment == "neutral"
+    # the message itself still reads as a complaint, as the sentiment analyzer reads tweets
+    assert report.turns[0].sentiment.label == "negative"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The replacement charger STILL hasn't arrived!!",
+        "Third time asking: the replacement charger hasn't arrived.",
+        "The replacement charger hasn't arrived and I'm really worried, it's for my dad's hearing aid.",
+        "The replacement charger hasn't arrived, it's been two weeks.",
+    ],
+)
+def test_a_failure_report_with_feeling_a_cue_or_a_wait_is_a_negative_opening(text):
+    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
+    assert report.customer_start_sentiment == "negative"

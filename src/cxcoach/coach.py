@@ -80,6 +80,8 @@ _TIP_LABELS = {
     "sincere_apology": "non_apology",
 }
 _CONVERSATION_TIPS = 3
+# The sentiment rule that reports a failure as a fact ("hasn't arrived"), with no feeling in it.
+_FACT_RULE = "failure"
 
 TurnsInput = Union[Conversation, Iterable[Union[Message, Mapping[str, Any]]]]
 
@@ -289,7 +291,7 @@ class Coach:
                 problems = self._problems(asked, analysis, doc, analysis.techniques or frozenset())
                 tips += (self._tip(code, spans, analysis, index) for code, spans in problems.items())
         customer = [analyses[i] for i in customer_turns]
-        start = customer[0].sentiment.label if customer and customer[0].sentiment else None
+        start = _opening(customer[0]) if customer else None
         end = self._closing(customer[-1], docs[customer_turns[-1]]) if customer else None
         agent = [a for a in analyses if a.role == "agent"]
         used = frozenset().union(*(a.techniques or frozenset() for a in agent))
@@ -399,6 +401,27 @@ def _conversation(turns: TurnsInput) -> Conversation:
                 f"turn {index}: {where}: {problem['msg']} (a turn needs 'role': 'customer' or 'agent', and 'text')"
             ) from None
     return _trusted(Conversation, turns=tuple(messages), id=None, metadata={})
+
+
+def _opening(analysis: MessageAnalysis) -> Optional[str]:
+    """The customer's opening sentiment: a problem stated as a fact is neutral.
+
+    The sentiment analyzer reads a failure report ("my refund hasn't arrived", "I didn't receive the
+    code") as a complaint, as a tweet at an airline usually is. Opening a conversation, the same report
+    with no sign of feeling is how a calm customer asks for help (PLAYBOOK: hear the customer first), so
+    it is neutral when the failure report is all that weighed against it: no feeling or complaint word,
+    no stated wait, no emphasis ("!!", capitals, profanity) and no cue (urgency, repeat contact, escalation,
+    abuse or threat).
+    """
+    sentiment = analysis.sentiment
+    if sentiment is None or sentiment.label != "negative" or sentiment.evidence:
+        return sentiment.label if sentiment else None
+    against = [e.rule for s in sentiment.sentences for e in s.evidence if e.weight < 0]
+    if against and all(rule == _FACT_RULE for rule in against) and not any(
+        finding.analyzer == "customer_cues" for finding in analysis.findings
+    ):
+        return "neutral"
+    return "negative"
 
 
 def _stages(analysis: MessageAnalysis) -> StageCoverage:
