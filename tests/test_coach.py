@@ -825,6 +825,8 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "Right. Forget it.",
         "ok. don't bother, I'll go in person",
         "k. done with this app then",
+        # an exit before the sign-off of an email
+        "Hi Sam,\nMany thanks, that is great and very kind. We will not be ordering from you again.\nBest wishes,\nAnn",
     ],
 )
 def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
@@ -902,3 +904,16 @@ def test_a_problem_stated_as_a_fact_is_a_neutral_opening(text):
 def test_a_failure_report_with_feeling_a_cue_or_a_wait_is_a_negative_opening(text):
     report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
     assert report.customer_start_sentiment == "negative"
+
+
+DISMISSIVE_REPLY = {"role": "agent", "text": "As I said, there's nothing more I can do. That's just how it works."}
+
+
+def test_a_bare_fine_after_a_brush_off_is_curt_but_after_a_real_answer_it_is_not():
+    curt = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "fine."}])
+    assert curt.customer_end_sentiment == "negative"
+    settled = cxcoach.review_conversation([UPSET_OPENING, SEAL_REPLY, {"role": "customer", "text": "fine."}])
+    assert settled.customer_end_sentiment == "neutral"
+    # more than the one word is judged as written
+    longer = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Fine, thanks."}])
+    assert longer.customer_end_sentiment == "neutral"

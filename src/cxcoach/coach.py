@@ -80,6 +80,10 @@ _TIP_LABELS = {
     "sincere_apology": "non_apology",
 }
 _CONVERSATION_TIPS = 3
+# A closing's sentence this short may be a sign-off ("Thanks, Amir"), so its point is in an earlier one.
+_SIGN_OFF_WORDS = 3
+# Findings in an agent turn that make a bare "Fine." after it curt.
+_WRONG_ANSWER = frozenset({"dismissive", "blaming", "non_apology", "outcome_first_violation"})
 # The sentiment rule that reports a failure as a fact ("hasn't arrived"), with no feeling in it.
 _FACT_RULE = "failure"
 
@@ -292,7 +296,8 @@ class Coach:
                 tips += (self._tip(code, spans, analysis, index) for code, spans in problems.items())
         customer = [analyses[i] for i in customer_turns]
         start = _opening(customer[0]) if customer else None
-        end = self._closing(customer[-1], docs[customer_turns[-1]]) if customer else None
+        end = self._closing(customer[-1], docs[customer_turns[-1]], _answer_before(analyses, customer_turns[-1])) \
+            if customer else None
         agent = [a for a in analyses if a.role == "agent"]
         used = frozenset().union(*(a.techniques or frozenset() for a in agent))
         commitments = tuple(c for a in agent for c in a.commitments)
@@ -314,7 +319,7 @@ class Coach:
             metadata=dict(conversation.metadata),
         )
 
-    def _closing(self, analysis: MessageAnalysis, doc: Doc) -> Optional[str]:
+    def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
 
         A closing whose last sentence threatens or announces an exit ("I'll be reporting this to the
@@ -323,17 +328,23 @@ class Coach:
         and threatens anywhere, or brushes the conversation off ("Whatever.", "Right. Forget it."). Grudging
         thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge counts only standing alone
         ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it works fine now"), and
-        "we'll see you at four" is a farewell, not doubt.
+        "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
+        after an ``answer`` that brushed the customer off, blamed them or gave a process for an outcome is
+        curt: negative.
         """
         if analysis.sentiment is None:
             return None
         label = analysis.sentiment.label
-        last = doc.sentences[-1].start if doc.sentences else 0
+        # the last sentence of three words or more: a sign-off ("Kind regards, Hannah") is not the point
+        last = next((sentence.start for sentence in reversed(doc.sentences)
+                     if len(doc.sentence_words(sentence)[1]) >= _SIGN_OFF_WORDS), 0)
         for finding in analysis.findings:
             if finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request") and (
                 label != "positive" or finding.start >= last
             ):
                 return "negative"
+        if answer is not None and _one_word(doc) and _went_wrong(answer) and self._stands_alone(doc, self._grudging):
+            return "negative"
         if label != "positive":
             if label == "neutral" and self._stands_alone(doc, self._dismissals):
                 return "negative"
@@ -401,6 +412,21 @@ def _conversation(turns: TurnsInput) -> Conversation:
                 f"turn {index}: {where}: {problem['msg']} (a turn needs 'role': 'customer' or 'agent', and 'text')"
             ) from None
     return _trusted(Conversation, turns=tuple(messages), id=None, metadata={})
+
+
+def _answer_before(analyses: list[MessageAnalysis], index: int) -> Optional[MessageAnalysis]:
+    """The last agent turn before turn ``index``, if any."""
+    return next((a for a in reversed(analyses[:index]) if a.role == "agent"), None)
+
+
+def _one_word(doc: Doc) -> bool:
+    """Whether the whole turn is one word ("fine.")."""
+    return sum(len(doc.sentence_words(sentence)[1]) for sentence in doc.sentences) == 1
+
+
+def _went_wrong(answer: MessageAnalysis) -> bool:
+    """Whether an agent turn brushed the customer off, blamed them, deflected, or gave a process for an outcome."""
+    return any(finding.label in _WRONG_ANSWER for finding in answer.findings)
 
 
 def _opening(analysis: MessageAnalysis) -> Optional[str]:
