@@ -65,6 +65,9 @@ PROCESS = [
     "We'll need to run tests on your meter first.",
     # steps that postpone the result
     "Please fill out the claim form, then upload photos of the damage, and our assessors will review it.",
+    # the result is not known yet
+    "I honestly couldn't say, it's for the pricing team.",
+    "The landlord hasn't approved the repair yet, and we're waiting to hear back.",
 ]
 
 # A time figure that belongs to a step does not make the answer outcome-first.

@@ -24,6 +24,7 @@ OUTCOME = [
     "I'd like to know how much the early exit fee comes to",
     "Has the replacement charger been dispatched yet?",
     "any update on my claim",
+    "I'm only asking whether you'll replace the kettle.",
 ]
 PROCESS = [
     "How do I reset my password?",
