@@ -915,5 +915,7 @@ def test_a_bare_fine_after_a_brush_off_is_curt_but_after_a_real_answer_it_is_not
     settled = cxcoach.review_conversation([UPSET_OPENING, SEAL_REPLY, {"role": "customer", "text": "fine."}])
     assert settled.customer_end_sentiment == "neutral"
     # more than the one word is judged as written
-    longer = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Fine, thanks."}])
+    longer = cxcoach.review_conversation(
+        [UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Fine, thanks."}]
+    )
     assert longer.customer_end_sentiment == "neutral"

@@ -296,8 +296,10 @@ class Coach:
                 tips += (self._tip(code, spans, analysis, index) for code, spans in problems.items())
         customer = [analyses[i] for i in customer_turns]
         start = _opening(customer[0]) if customer else None
-        end = self._closing(customer[-1], docs[customer_turns[-1]], _answer_before(analyses, customer_turns[-1])) \
-            if customer else None
+        end = None
+        if customer:
+            closing = customer_turns[-1]
+            end = self._closing(customer[-1], docs[closing], _answer_before(analyses, closing))
         agent = [a for a in analyses if a.role == "agent"]
         used = frozenset().union(*(a.techniques or frozenset() for a in agent))
         commitments = tuple(c for a in agent for c in a.commitments)
@@ -344,7 +346,7 @@ class Coach:
             ):
                 return "negative"
         if answer is not None and _one_word(doc) and _went_wrong(answer) and self._stands_alone(doc, self._grudging):
-            return "negative"
+            return "negative"  # "fine." after a brush-off is curt, not grudging
         if label != "positive":
             if label == "neutral" and self._stands_alone(doc, self._dismissals):
                 return "negative"
@@ -440,8 +442,10 @@ def _opening(analysis: MessageAnalysis) -> Optional[str]:
     abuse or threat).
     """
     sentiment = analysis.sentiment
-    if sentiment is None or sentiment.label != "negative" or sentiment.evidence:
-        return sentiment.label if sentiment else None
+    if sentiment is None:
+        return None
+    if sentiment.label != "negative" or sentiment.evidence:  # message-level evidence is emphasis
+        return sentiment.label
     against = [e.rule for s in sentiment.sentences for e in s.evidence if e.weight < 0]
     if against and all(rule == _FACT_RULE for rule in against) and not any(
         finding.analyzer == "customer_cues" for finding in analysis.findings
