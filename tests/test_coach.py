@@ -871,23 +871,19 @@ def test_sincere_closings_are_positive(text):
         "Dear Sir or Madam,\nPlease confirm my policy no. 4471902 renews in May.\nYours faithfully,\nR. Singh",
         "hi, can I pause my broadband for 2 months? I'm working abroad",
         "Hello, my laptop is 18 months old and I'd like to know if the battery is covered.",
-    ],
-)
-def test_a_calm_letter_or_request_is_a_neutral_opening(text):
-    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
-    assert report.customer_start_sentiment == "neutral"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # a problem stated as a fact
         "Hi, the replacement charger hasn't arrived yet. Could you check where it is?",
         "Hello, I didn't receive the verification code for my new account. Can you send it again?",
     ],
 )
-def test_a_problem_stated_as_a_fact_is_a_neutral_opening(text):
+def test_a_calm_letter_request_or_problem_report_is_a_neutral_opening(text):
     report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
     assert report.customer_start_sentiment == "neutral"
+
+
+def test_a_neutral_opening_leaves_the_turns_own_sentiment_alone():
+    text = "Hi, the replacement charger hasn't arrived yet. Could you check where it is?"
+    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
     # the message itself still reads as a complaint, as the sentiment analyzer reads tweets
     assert report.turns[0].sentiment.label == "negative"
 
