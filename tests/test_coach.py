@@ -878,11 +878,19 @@ def test_sincere_closings_are_positive(text):
         # a problem stated as a fact
         ("Hi, the replacement charger hasn't arrived yet. Could you check where it is?", "neutral"),
         ("Hello, I didn't receive the verification code for my new account. Can you send it again?", "neutral"),
-        # the same report with emphasis, a cue, a feeling or a wait
+        # words for what went wrong, a stated wait and a stated need are facts too
+        ("Hi, I was charged twice for order 5521 and the app shows an error when I ask for a refund.", "neutral"),
+        ("The replacement charger hasn't arrived, it's been two weeks.", "neutral"),
+        ("My parcel is missing and I need it for a wedding on Saturday. Where is it?", "neutral"),
+        # the same report with emphasis, a cue, a feeling, impatience or a problem that drags on
         ("The replacement charger STILL hasn't arrived!!", "negative"),
         ("Third time asking: the replacement charger hasn't arrived.", "negative"),
         ("The replacement charger hasn't arrived and I'm really worried, it's for my dad's hearing aid.", "negative"),
-        ("The replacement charger hasn't arrived, it's been two weeks.", "negative"),
+        ("I was charged twice for order 5521, which is ridiculous.", "negative"),
+        ("The replacement charger hasn't arrived. Is it coming this week or not?", "negative"),
+        ("I've been waiting for the replacement charger for two weeks now.", "negative"),
+        ("I still haven't had the replacement charger.", "negative"),
+        ("I was charged twice. If this isn't refunded I'm going to the ombudsman.", "negative"),
     ],
 )
 def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):

@@ -84,8 +84,11 @@ _CONVERSATION_TIPS = 3
 _SIGN_OFF_WORDS = 3
 # Findings in an agent turn that make a bare "Fine." after it curt.
 _WRONG_ANSWER = frozenset({"dismissive", "blaming", "non_apology", "outcome_first_violation"})
-# The sentiment rule that reports a failure as a fact ("hasn't arrived"), with no feeling in it.
-_FACT_RULE = "failure"
+# Sentence evidence that shows feeling in itself: sarcasm, "!" or "??", "why is it...?" (and a negative emoji).
+_FEELING_RULES = frozenset({"sarcasm", "punctuation", "complaint_question"})
+# Customer cues that show displeasure in themselves (urgency states a need; repeat contact may be a plain
+# mention of an earlier report, so its telling forms, "third time", are in the rubric's `feelings`).
+_FEELING_CUES = frozenset({"abuse", "threat", "escalation_request"})
 
 TurnsInput = Union[Conversation, Iterable[Union[Message, Mapping[str, Any]]]]
 
@@ -115,6 +118,8 @@ class Rubric(_Data):
         grudging: Phrases that make a customer's closing thanks grudging, so neutral ("thanks, I suppose").
         dismissals: Phrases that, as a clause of their own, make a closing that is not happy negative
             ("Whatever.", "Forget it.").
+        feelings: Words and phrases that show feeling in an opening ("worried", "ridiculous", "third
+            time"): without one of them (or another sign, see `Coach`), a negative opening is a calm report.
     """
 
     name: str = "custom"
@@ -128,6 +133,7 @@ class Rubric(_Data):
     refusals: tuple[str, ...] = ()
     grudging: tuple[str, ...] = ()
     dismissals: tuple[str, ...] = ()
+    feelings: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_names(self) -> Rubric:
@@ -168,6 +174,7 @@ class Coach:
         self._refusals = PhraseMatcher(self.rubric.refusals)
         self._grudging = PhraseMatcher(self.rubric.grudging)
         self._dismissals = PhraseMatcher(self.rubric.dismissals)
+        self._feelings = PhraseMatcher(self.rubric.feelings)
 
     # -- one reply -----------------------------------------------------------------------------------
 
@@ -295,7 +302,7 @@ class Coach:
                 problems = self._problems(asked, analysis, doc, analysis.techniques or frozenset())
                 tips += (self._tip(code, spans, analysis, index) for code, spans in problems.items())
         customer = [analyses[i] for i in customer_turns]
-        start = _opening(customer[0]) if customer else None
+        start = self._opening(customer[0], docs[customer_turns[0]]) if customer else None
         end = None
         if customer:
             closing = customer_turns[-1]
@@ -320,6 +327,29 @@ class Coach:
             id=conversation.id,
             metadata=dict(conversation.metadata),
         )
+
+    def _opening(self, analysis: MessageAnalysis, doc: Doc) -> Optional[str]:
+        """The customer's opening sentiment: negative only with a sign of feeling.
+
+        The sentiment analyzer reads a report of something gone wrong ("my refund hasn't arrived", "I was
+        charged twice", "the app shows an error") as a complaint, as a tweet at an airline usually is.
+        Opening a conversation, the same report with no sign of feeling is how a calm customer asks for
+        help (PLAYBOOK: hear the customer first), so it is neutral. The signs: emphasis ("!!", capitals,
+        profanity), sarcasm, "!", a complaint question, an abuse, threat or escalation cue, or a word or
+        phrase of the rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't").
+        """
+        sentiment = analysis.sentiment
+        if sentiment is None:
+            return None
+        if sentiment.label != "negative" or sentiment.evidence:  # message-level evidence is emphasis
+            return sentiment.label
+        shown = any(
+            e.rule in _FEELING_RULES or (e.rule == "emoji" and e.weight < 0)
+            for sentence in sentiment.sentences for e in sentence.evidence
+        ) or any(f.analyzer == "customer_cues" and f.label in _FEELING_CUES for f in analysis.findings)
+        if not shown:
+            shown = any(self._feelings.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
+        return "negative" if shown else "neutral"
 
     def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
@@ -429,29 +459,6 @@ def _one_word(doc: Doc) -> bool:
 def _went_wrong(answer: MessageAnalysis) -> bool:
     """Whether an agent turn brushed the customer off, blamed them, deflected, or gave a process for an outcome."""
     return any(finding.label in _WRONG_ANSWER for finding in answer.findings)
-
-
-def _opening(analysis: MessageAnalysis) -> Optional[str]:
-    """The customer's opening sentiment: a problem stated as a fact is neutral.
-
-    The sentiment analyzer reads a failure report ("my refund hasn't arrived", "I didn't receive the
-    code") as a complaint, as a tweet at an airline usually is. Opening a conversation, the same report
-    with no sign of feeling is how a calm customer asks for help (PLAYBOOK: hear the customer first), so
-    it is neutral when the failure report is all that weighed against it: no feeling or complaint word,
-    no stated wait, no emphasis ("!!", capitals, profanity) and no cue (urgency, repeat contact, escalation,
-    abuse or threat).
-    """
-    sentiment = analysis.sentiment
-    if sentiment is None:
-        return None
-    if sentiment.label != "negative" or sentiment.evidence:  # message-level evidence is emphasis
-        return sentiment.label
-    against = [e.rule for s in sentiment.sentences for e in s.evidence if e.weight < 0]
-    if against and all(rule == _FACT_RULE for rule in against) and not any(
-        finding.analyzer == "customer_cues" for finding in analysis.findings
-    ):
-        return "neutral"
-    return "negative"
 
 
 def _stages(analysis: MessageAnalysis) -> StageCoverage:
