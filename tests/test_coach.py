@@ -891,6 +891,9 @@ def test_sincere_closings_are_positive(text):
         ("I've been waiting for the replacement charger for two weeks now.", "negative"),
         ("I still haven't had the replacement charger.", "negative"),
         ("I was charged twice. If this isn't refunded I'm going to the ombudsman.", "negative"),
+        # a feeling named in a turn the sentiment analyzer reads as neutral
+        ("my wifi drops out every evening and ive had enough of this", "negative"),
+        ("Have you lot even looked at my meter reading?", "negative"),
     ],
 )
 def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
@@ -918,3 +921,21 @@ def test_a_bare_fine_after_a_brush_off_is_curt_but_after_a_real_answer_it_is_not
         [UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Fine, thanks."}]
     )
     assert longer.customer_end_sentiment == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text", ["wow. so helpful. truly.", "Wow, thanks, that's really reassuring.", "@helpdesk wow, amazing service as always"]
+)
+def test_praise_in_mock_surprise_after_a_brush_off_is_sarcasm(text):
+    sarcastic = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": text}])
+    assert sarcastic.customer_end_sentiment == "negative"
+    # after a real answer the same words are praise
+    sincere = cxcoach.review_conversation([UPSET_OPENING, SEAL_REPLY, {"role": "customer", "text": text}])
+    assert sincere.customer_end_sentiment == "positive"
+
+
+def test_praise_after_a_brush_off_without_mock_surprise_is_taken_at_its_word():
+    report = cxcoach.review_conversation(
+        [UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Amazing, thank you! That's all I needed."}]
+    )
+    assert report.customer_end_sentiment == "positive"

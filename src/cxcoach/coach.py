@@ -120,6 +120,7 @@ class Rubric(_Data):
             ("Whatever.", "Forget it.").
         feelings: Words and phrases that show feeling in an opening ("worried", "ridiculous", "third
             time"): without one of them (or another sign, see `Coach`), a negative opening is a calm report.
+        mock_surprise: Words that, opening a happy closing after a brush-off, make its praise sarcastic ("wow").
     """
 
     name: str = "custom"
@@ -134,6 +135,7 @@ class Rubric(_Data):
     grudging: tuple[str, ...] = ()
     dismissals: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
+    mock_surprise: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_names(self) -> Rubric:
@@ -175,6 +177,7 @@ class Coach:
         self._grudging = PhraseMatcher(self.rubric.grudging)
         self._dismissals = PhraseMatcher(self.rubric.dismissals)
         self._feelings = PhraseMatcher(self.rubric.feelings)
+        self._mock_surprise = PhraseMatcher(self.rubric.mock_surprise)
 
     # -- one reply -----------------------------------------------------------------------------------
 
@@ -329,27 +332,32 @@ class Coach:
         )
 
     def _opening(self, analysis: MessageAnalysis, doc: Doc) -> Optional[str]:
-        """The customer's opening sentiment: negative only with a sign of feeling.
+        """The customer's opening sentiment: negative with a sign of feeling, and only with one.
 
         The sentiment analyzer reads a report of something gone wrong ("my refund hasn't arrived", "I was
         charged twice", "the app shows an error") as a complaint, as a tweet at an airline usually is.
         Opening a conversation, the same report with no sign of feeling is how a calm customer asks for
         help (PLAYBOOK: hear the customer first), so it is neutral. The signs: emphasis ("!!", capitals,
         profanity), sarcasm, "!", a complaint question, an abuse, threat or escalation cue, or a word or
-        phrase of the rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't").
+        phrase of the rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't"). One of
+        those words also makes a turn the analyzer reads as neutral negative ("ive had enough of this").
         """
         sentiment = analysis.sentiment
         if sentiment is None:
             return None
-        if sentiment.label != "negative" or sentiment.evidence:  # message-level evidence is emphasis
-            return sentiment.label
-        shown = any(
-            e.rule in _FEELING_RULES or (e.rule == "emoji" and e.weight < 0)
-            for sentence in sentiment.sentences for e in sentence.evidence
-        ) or any(f.analyzer == "customer_cues" and f.label in _FEELING_CUES for f in analysis.findings)
-        if not shown:
-            shown = any(self._feelings.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
-        return "negative" if shown else "neutral"
+        label = sentiment.label
+        if label == "positive" or sentiment.evidence:  # message-level evidence is emphasis
+            return label
+        if label == "negative" and (
+            any(
+                e.rule in _FEELING_RULES or (e.rule == "emoji" and e.weight < 0)
+                for sentence in sentiment.sentences for e in sentence.evidence
+            )
+            or any(f.analyzer == "customer_cues" and f.label in _FEELING_CUES for f in analysis.findings)
+        ):
+            return "negative"
+        feels = any(self._feelings.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
+        return "negative" if feels else "neutral"
 
     def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
@@ -362,7 +370,7 @@ class Coach:
         ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it works fine now"), and
         "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
         after an ``answer`` that brushed the customer off, blamed them or gave a process for an outcome is
-        curt: negative.
+        curt: negative; so is praise after such an answer that opens in mock surprise ("wow. so helpful.").
         """
         if analysis.sentiment is None:
             return None
@@ -375,13 +383,24 @@ class Coach:
                 label != "positive" or finding.start >= last
             ):
                 return "negative"
-        if answer is not None and _one_word(doc) and _went_wrong(answer) and self._stands_alone(doc, self._grudging):
-            return "negative"  # "fine." after a brush-off is curt, not grudging
+        if answer is not None and _went_wrong(answer):
+            if _one_word(doc) and self._stands_alone(doc, self._grudging):
+                return "negative"  # "fine." after a brush-off is curt, not grudging
+            if label == "positive" and self._opens_with(doc, self._mock_surprise):
+                return "negative"  # "wow, so helpful" after a brush-off is sarcasm
         if label != "positive":
             if label == "neutral" and self._stands_alone(doc, self._dismissals):
                 return "negative"
             return label
         return "neutral" if self._stands_alone(doc, self._grudging) else label
+
+    @staticmethod
+    def _opens_with(doc: Doc, matcher: PhraseMatcher) -> bool:
+        """Whether the turn's first words are a phrase of ``matcher`` (an @handle before them is skipped)."""
+        if not doc.sentences:
+            return False
+        positions, words = doc.sentence_words(doc.sentences[0])
+        return bool(positions) and any(first == positions[0] for _, first, _ in matcher.find_in_words(positions, words))
 
     @staticmethod
     def _stands_alone(doc: Doc, matcher: PhraseMatcher) -> bool:
