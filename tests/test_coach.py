@@ -924,7 +924,8 @@ def test_a_bare_fine_after_a_brush_off_is_curt_but_after_a_real_answer_it_is_not
 
 
 @pytest.mark.parametrize(
-    "text", ["wow. so helpful. truly.", "Wow, thanks, that's really reassuring.", "@helpdesk wow, amazing service as always"]
+    "text",
+    ["wow. so helpful. truly.", "Wow, thanks, that's really reassuring.", "@helpdesk wow, amazing service as always"],
 )
 def test_praise_in_mock_surprise_after_a_brush_off_is_sarcasm(text):
     sarcastic = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": text}])
