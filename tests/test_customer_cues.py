@@ -293,6 +293,14 @@ STRUCTURES = [
         id="escalation-leaving-for-good",
     ),
     pytest.param(
+        "escalation_request",
+        ["ok thanks anyway. i'll just send it back and get one somewhere else", "We'll book elsewhere next year.",
+         "I'll be ordering from somewhere else from now on.", "Time to start banking elsewhere, I think."],
+        ["Could you move my appointment elsewhere? I'm moving house.", "Can I get it delivered somewhere else?",
+         "Where else can I buy the adapter?", "I got a quote elsewhere for less, can you match it?"],
+        id="escalation-custom-elsewhere",
+    ),
+    pytest.param(
         "repeat_contact",
         ["As I said in my last two emails, the reading is wrong.", "Nobody has replied to any of my messages.",
          "My previous ticket was closed without an answer.", "Emailed Monday. Emailed Wednesday. Nothing.",
