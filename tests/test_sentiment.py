@@ -41,6 +41,15 @@ SUPPORT_NEGATIVE = [
     "They lost my luggage.",
     "Thanks for nothing.",
     "My train was delayed again and I missed the connection.",
+    "Right. Thank you. I do wish someone had just told me that in March.",
+    "It would have been nice to know that before I paid.",
+    "Fine, do that. I still want a proper answer.",
+]
+# Look-alikes of regret and of an answer still owed: good wishes and praise.
+NOT_REGRET = [
+    "I wish you a lovely weekend!",
+    "Best wishes to the whole team.",
+    "Thanks for the straight answer, much appreciated.",
 ]
 SARCASM = [
     "Great, another two hours on hold.",
@@ -50,6 +59,7 @@ PLAIN = [
     ("Thank you so much, the agent was wonderful!", "positive"),
     ("The new app is fantastic and really easy to use.", "positive"),
     ("I couldn't be happier with the fix.", "positive"),
+    ("done ⭐⭐⭐⭐⭐", "positive"),
     ("This is terrible service.", "negative"),
     ("The app keeps crashing and I am furious.", "negative"),
     ("What time does the store open?", "neutral"),
@@ -79,6 +89,11 @@ def test_politeness_is_not_sentiment(text):
 @pytest.mark.parametrize("text", SUPPORT_NEGATIVE)
 def test_support_vocabulary_is_negative(text):
     assert cxcoach.analyze(text).sentiment.label == "negative"
+
+
+@pytest.mark.parametrize("text", NOT_REGRET)
+def test_good_wishes_and_praise_are_not_regret(text):
+    assert cxcoach.analyze(text).sentiment.label != "negative"
 
 
 @pytest.mark.parametrize("text", SARCASM)
