@@ -52,6 +52,8 @@ OUTCOME = [
     # a clear negative outcome, with a price
     "I'm afraid it isn't covered; the repair would be $129.",
     "Unfortunately the screen isn't covered under your plan, so a repair would cost $129.",
+    # a no about speeding it up
+    "I'm afraid it can't be hurried.",
 ]
 
 PROCESS = [
@@ -83,6 +85,7 @@ NEITHER = [
     "Good morning, and thanks for your patience!",
     "I'm so sorry, I can only imagine how frustrating this has been.",
     "I can tell how stressful this is with the clock ticking.",
+    "Take your time. It sounds like you're really frightened for her. Can I take your policy number?",
 ]
 
 

@@ -269,7 +269,8 @@ class AnswerStyleAnalyzer:
 
         "Yours is operating as normal." after "Is my flight affected?" states the result; "On the basket
         page, under the summary" after "Where do I enter the code?" gives the way. Courtesy, empathy and
-        questions back are not statements of either.
+        questions back are not statements of either, and nor is an imperative that is no instruction
+        ("Take your time.").
         """
         asked = self._asked(doc) if doc.context is not None else None
         if asked not in ("outcome_question", "process_question"):
@@ -281,6 +282,8 @@ class AnswerStyleAnalyzer:
             words = doc.sentence_words(sentence)[1]
             if len(words) < 3 or _is_question(doc.sentence_tokens(sentence)) or not courtesy.isdisjoint(words):
                 continue
+            if words[0] in self.cues.instruction_verbs:
+                continue  # an imperative here is comfort ("Take your time."): a real instruction was a cue
             span = doc.text[sentence.start : sentence.end]
             evidence = _trusted(
                 Evidence, start=sentence.start, end=sentence.end, text=span, rule="plain_answer", weight=1.0,
