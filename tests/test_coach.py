@@ -901,6 +901,26 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
     assert report.customer_start_sentiment == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # delight beside a question or a small problem
+        ("Hi! Just enrolled on the pottery course, so excited. When will the starter kit arrive?", "positive"),
+        ("big fan of the app, use it every week. quick q, my last order says delivered but never came?", "positive"),
+        ("We're over the moon with the new kitchen! Could the fitter pop back to adjust one door?", "positive"),
+        # delight taken back, mocked, or only wished for
+        ("Honestly not excited about this renewal. When does it end?", "neutral"),
+        ("Loving the three-hour wait on hold.", "negative"),
+        ("I'd love to know when my order ships.", "neutral"),
+        # displeasure wins over delight
+        ("I love your app but I'm really frustrated that it keeps logging me out.", "negative"),
+    ],
+)
+def test_an_opening_with_delight_and_no_displeasure_is_positive(text, expected):
+    report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])
+    assert report.customer_start_sentiment == expected
+
+
 def test_a_neutral_opening_leaves_the_turns_own_sentiment_alone():
     text = "Hi, the replacement charger hasn't arrived yet. Could you check where it is?"
     report = cxcoach.review_conversation([{"role": "customer", "text": text}, SEAL_REPLY])

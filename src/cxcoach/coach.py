@@ -25,6 +25,7 @@ Examples:
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from typing import Any, Optional, Union
 
@@ -89,6 +90,8 @@ _FEELING_RULES = frozenset({"sarcasm", "punctuation", "complaint_question"})
 # Customer cues that show displeasure in themselves (urgency states a need; repeat contact may be a plain
 # mention of an earlier report, so its telling forms, "third time", are in the rubric's `feelings`).
 _FEELING_CUES = frozenset({"abuse", "threat", "escalation_request"})
+# Words that, just before a word of delight, take it back ("not excited", "never happy").
+_NEGATORS = frozenset({"not", "never", "no", "isn't", "wasn't", "aren't", "weren't", "don't", "didn't", "hardly"})
 
 TurnsInput = Union[Conversation, Iterable[Union[Message, Mapping[str, Any]]]]
 
@@ -120,6 +123,8 @@ class Rubric(_Data):
             ("Whatever.", "Forget it.").
         feelings: Words and phrases that show feeling in an opening ("worried", "ridiculous", "third
             time"): without one of them (or another sign, see `Coach`), a negative opening is a calm report.
+        delights: Words and phrases of delight ("so excited", "loving", "big fan") that make an opening
+            positive when it shows no displeasure, even beside a question or a small problem.
         mock_surprise: Words that, opening a happy closing after a brush-off, make its praise sarcastic ("wow").
     """
 
@@ -135,6 +140,7 @@ class Rubric(_Data):
     grudging: tuple[str, ...] = ()
     dismissals: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
+    delights: tuple[str, ...] = ()
     mock_surprise: tuple[str, ...] = ()
 
     @model_validator(mode="after")
@@ -177,6 +183,7 @@ class Coach:
         self._grudging = PhraseMatcher(self.rubric.grudging)
         self._dismissals = PhraseMatcher(self.rubric.dismissals)
         self._feelings = PhraseMatcher(self.rubric.feelings)
+        self._delights = PhraseMatcher(self.rubric.delights)
         self._mock_surprise = PhraseMatcher(self.rubric.mock_surprise)
 
     # -- one reply -----------------------------------------------------------------------------------
@@ -341,6 +348,9 @@ class Coach:
         profanity), sarcasm, "!", a complaint question, an abuse, threat or escalation cue, or a word or
         phrase of the rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't"). One of
         those words also makes a turn the analyzer reads as neutral negative ("ive had enough of this").
+        An opening with no such sign and a word of the rubric's `delights` ("so excited", "loving it") is
+        positive, even when it also asks something or reports a small problem: the analyzer reads the
+        question as a request and damps the praise beside it.
         """
         sentiment = analysis.sentiment
         if sentiment is None:
@@ -356,8 +366,20 @@ class Coach:
             or any(f.analyzer == "customer_cues" and f.label in _FEELING_CUES for f in analysis.findings)
         ):
             return "negative"
-        feels = any(self._feelings.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
-        return "negative" if feels else "neutral"
+        words = [doc.sentence_words(sentence) for sentence in doc.sentences]
+        if any(self._feelings.find_in_words(*pair) for pair in words):
+            return "negative"
+        if any(e.rule == "sarcasm" for sentence in sentiment.sentences for e in sentence.evidence):
+            return "neutral"
+        return "positive" if any(self._delighted(*pair) for pair in words) else "neutral"
+
+    def _delighted(self, positions: list[int], words: list[str]) -> bool:
+        """Whether a sentence's words hold a `delights` phrase that is not negated ("not excited")."""
+        for _, first, _ in self._delights.find_in_words(positions, words):
+            at = bisect_left(positions, first)
+            if at == 0 or words[at - 1] not in _NEGATORS:
+                return True
+        return False
 
     def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
