@@ -859,6 +859,10 @@ def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
         # an exit the customer is glad of, before the last sentence, and "whatever" in running text
         "I'm switching to the annual plan, as you suggested. Thanks, that's perfect!",
         "Great, whatever time suits the engineer is fine by me. Thanks!",
+        # thanks beside a word of the trouble they end
+        "It's just been fitted, thank you so much. You've saved me a very stressful afternoon.",
+        "Fitted this morning. Thank you for keeping me posted; it made a stressful week much easier.",
+        "just tried it, works fine 👍",
     ],
 )
 def test_sincere_closings_are_positive(text):
@@ -964,3 +968,12 @@ def test_praise_after_a_brush_off_without_mock_surprise_is_taken_at_its_word():
         [UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": "Amazing, thank you! That's all I needed."}]
     )
     assert report.customer_end_sentiment == "positive"
+
+
+def test_damped_thanks_are_positive_after_a_real_answer_but_not_after_a_brush_off():
+    text = "Thank you. What a stressful week, though it helps."
+    settled = cxcoach.review_conversation([UPSET_OPENING, SEAL_REPLY, {"role": "customer", "text": text}])
+    assert settled.turns[2].sentiment.label == "neutral"  # the analyzer damps the thanks beside "stressful"
+    assert settled.customer_end_sentiment == "positive"
+    brushed_off = cxcoach.review_conversation([UPSET_OPENING, DISMISSIVE_REPLY, {"role": "customer", "text": text}])
+    assert brushed_off.customer_end_sentiment == "neutral"

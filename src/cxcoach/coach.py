@@ -126,6 +126,9 @@ class Rubric(_Data):
         delights: Words and phrases of delight ("so excited", "loving", "big fan") that make an opening
             positive when it shows no displeasure, even beside a question or a small problem.
         mock_surprise: Words that, opening a happy closing after a brush-off, make its praise sarcastic ("wow").
+        thanks: Words of thanks that make a closing the analyzer reads as neutral but leaning positive,
+            with no grudging word, positive ("Thank you for keeping us informed; it made a stressful
+            week much easier").
     """
 
     name: str = "custom"
@@ -142,6 +145,7 @@ class Rubric(_Data):
     feelings: tuple[str, ...] = ()
     delights: tuple[str, ...] = ()
     mock_surprise: tuple[str, ...] = ()
+    thanks: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _known_names(self) -> Rubric:
@@ -185,6 +189,7 @@ class Coach:
         self._feelings = PhraseMatcher(self.rubric.feelings)
         self._delights = PhraseMatcher(self.rubric.delights)
         self._mock_surprise = PhraseMatcher(self.rubric.mock_surprise)
+        self._thanks = PhraseMatcher(self.rubric.thanks)
 
     # -- one reply -----------------------------------------------------------------------------------
 
@@ -393,6 +398,9 @@ class Coach:
         "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
         after an ``answer`` that brushed the customer off, blamed them or gave a process for an outcome is
         curt: negative; so is praise after such an answer that opens in mock surprise ("wow. so helpful.").
+        After any other answer, a closing the analyzer reads as neutral but leaning positive, with thanks
+        or a happy emoji and nothing grudging, is positive: the analyzer damps thanks beside a word of
+        the trouble they end ("thank you so much, you've saved me a very stressful afternoon").
         """
         if analysis.sentiment is None:
             return None
@@ -413,8 +421,20 @@ class Coach:
         if label != "positive":
             if label == "neutral" and self._stands_alone(doc, self._dismissals):
                 return "negative"
+            if label == "neutral" and analysis.sentiment.score > 0 and not (answer is not None and _went_wrong(answer)):
+                if self._thanked(analysis, doc) and not self._stands_alone(doc, self._grudging):
+                    return "positive"
             return label
         return "neutral" if self._stands_alone(doc, self._grudging) else label
+
+    def _thanked(self, analysis: MessageAnalysis, doc: Doc) -> bool:
+        """Whether a customer turn thanks (a word of the rubric's `thanks`) or holds a happy emoji ("👍")."""
+        sentiment = analysis.sentiment
+        if sentiment is not None and any(
+            e.rule == "emoji" and e.weight > 0 for sentence in sentiment.sentences for e in sentence.evidence
+        ):
+            return True
+        return any(self._thanks.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
 
     @staticmethod
     def _opens_with(doc: Doc, matcher: PhraseMatcher) -> bool:
