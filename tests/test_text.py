@@ -27,6 +27,9 @@ TOKEN_CASES = [
     ("Visit https://example.com/help?id=3 now", "https://example.com/help?id=3", "url"),
     ("See https://example.com/faq. Then retry.", "https://example.com/faq", "url"),
     ("Go to www.example.org, then log in", "www.example.org", "url"),
+    # a bare domain with a known top-level domain is a web address too
+    ("Is it shop.mill-lane-bakery.co.uk or not?", "shop.mill-lane-bakery.co.uk", "url"),
+    ("Prices are at flixora.example/plans.", "flixora.example/plans", "url"),
     ("Write to joe.b@example.com today", "joe.b@example.com", "email"),
     ("Ping @acme_help please", "@acme_help", "handle"),
     ("Loving #FlyBetter today", "#FlyBetter", "hashtag"),
@@ -111,6 +114,11 @@ def test_documented_example_tokens_and_sentences():
         ("It shipped on Jan. 5 and arrived late.", ["It shipped on Jan. 5 and arrived late."]),
         ("Use a card, e.g. Visa, to pay. Then wait.", ["Use a card, e.g. Visa, to pay.", "Then wait."]),
         ("See https://example.com/faq. Then retry.", ["See https://example.com/faq.", "Then retry."]),
+        (
+            "Just to confirm, that's cedarcrafts.co.uk and tidewell.org? Yes.",
+            ["Just to confirm, that's cedarcrafts.co.uk and tidewell.org?", "Yes."],
+        ),
+        ("I waited.then it failed.", ["I waited.", "then it failed."]),  # a missing space is no domain
         ("I paid $129. Where is it?", ["I paid $129.", "Where is it?"]),
         ("Why?! Nobody told me!!!", ["Why?!", "Nobody told me!!!"]),
         ("Call at 10 a.m. tomorrow please.", ["Call at 10 a.m. tomorrow please."]),

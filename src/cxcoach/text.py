@@ -80,6 +80,10 @@ _EMOJI_BASE = (
 )
 _EMOJI_MOD = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff"
 
+# Top-level domains that make a bare "name.tld" a web address ("mill-lane-bakery.com", "shop.co.uk/help"),
+# so its dots do not end sentences; a list, so a missing space ("waited.then") is not read as one.
+_TLDS = "com|org|net|edu|gov|info|biz|io|co|uk|us|ie|eu|de|fr|es|it|nl|be|ch|au|nz|ca|in|app|dev|ai|me|tv|example"
+
 _WORD = r"[^\W\d_]+(?:['’][^\W\d_]+){0,3}(?:[-‐][^\W\d_]+(?:['’][^\W\d_]+){0,3}){0,8}"
 
 # Alternatives are tried in order. Plain words and common punctuation come first because they are most
@@ -114,6 +118,8 @@ _TOKEN_PATTERN = re.compile(
       | [""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]{0,4}(?:\u200d[""" + _EMOJI_BASE + "][" + _EMOJI_MOD + r"""]{0,4}){0,8})
   | (?P<masked>[^\W\d_]{1,12}\*{1,6}[^\W\d_]{1,12}(?![\w*])|[^\W\d_]{1,3}\*{2,6}(?![\w*])|[^\W\d_]{1,3}![^\W\d_]{1,3}(?!\w))
   | (?P<abbreviation>(?:[A-Za-z]\.){2,8}(?![A-Za-z]))
+  | (?P<domain>(?<![\w@.-])[A-Za-z0-9][\w-]{0,62}(?:\.[\w-]{1,63}){0,6}\.(?:""" + _TLDS + r""")(?![\w-])
+      (?:/[^\s<>"']*[^\s<>"'.,;:!?)\]}])?)
   | (?P<other_word>""" + _WORD + r""")
   | (?P<other_punct>[!?]+|\.{2,}|…|[^\w\s])
   | (?P<symbol>\S))
@@ -121,7 +127,7 @@ _TOKEN_PATTERN = re.compile(
     re.VERBOSE,
 )
 _KIND = {name: name for name in _TOKEN_PATTERN.groupindex}
-_KIND.update(masked="word", other_word="word", other_punct="punct", entity="symbol", keycap="emoji")
+_KIND.update(domain="url", masked="word", other_word="word", other_punct="punct", entity="symbol", keycap="emoji")
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
