@@ -54,6 +54,9 @@ OUTCOME = [
     "Unfortunately the screen isn't covered under your plan, so a repair would cost $129.",
     # a no about speeding it up
     "I'm afraid it can't be hurried.",
+    # the time of the result beside the customer's own event, and "on it" that is no one at work
+    "Your CAS will be emailed to you by 14 June, well ahead of your appointment.",
+    "I've checked the return and there's only one charge on it, so you're fine there.",
 ]
 
 PROCESS = [
@@ -70,6 +73,9 @@ PROCESS = [
     # the result is not known yet
     "I honestly couldn't say, it's for the pricing team.",
     "The landlord hasn't approved the repair yet, and we're waiting to hear back.",
+    "I don't have that, I'm afraid. It's all with the scheduling team.",
+    # pointed elsewhere
+    "Compensation claims go through the complaints form on the website.",
 ]
 
 # A time figure that belongs to a step does not make the answer outcome-first.
@@ -86,6 +92,7 @@ NEITHER = [
     "I'm so sorry, I can only imagine how frustrating this has been.",
     "I can tell how stressful this is with the clock ticking.",
     "Take your time. It sounds like you're really frightened for her. Can I take your policy number?",
+    "Thanks for the quick reply. Just to confirm, that's cedarcrafts.co.uk and tidewell.org?",
 ]
 
 
