@@ -825,6 +825,9 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "Right. Forget it.",
         "ok. don't bother, I'll go in person",
         "k. done with this app then",
+        "right. we've been with you 9 years, i thought it would at least get a second look. never mind.",
+        # an expectation let down, with no openly negative word
+        "Okay. I suppose I thought someone would actually come out and fix it.",
         # an exit before the sign-off of an email
         "Hi Sam,\nMany thanks, that is great and very kind. We will not be ordering from you again.\nBest wishes,\nAnn",
     ],
@@ -841,6 +844,7 @@ def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
     [
         "OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine.",
         "No, that's all.",
+        "ok. would be nice to know this 2 days ago but ok, thank you",  # thanks after a concession
     ],
 )
 def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
@@ -863,6 +867,7 @@ def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
         "It's just been fitted, thank you so much. You've saved me a very stressful afternoon.",
         "Fitted this morning. Thank you for keeping me posted; it made a stressful week much easier.",
         "just tried it, works fine 👍",
+        "Never mind, found it in my spam folder. Thanks so much!",
     ],
 )
 def test_sincere_closings_are_positive(text):

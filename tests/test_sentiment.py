@@ -60,6 +60,8 @@ PLAIN = [
     ("The new app is fantastic and really easy to use.", "positive"),
     ("I couldn't be happier with the fix.", "positive"),
     ("done ⭐⭐⭐⭐⭐", "positive"),
+    ("Oh never mind, it works now. Thanks!", "positive"),
+    ("The code was in my spam folder.", "neutral"),
     ("This is terrible service.", "negative"),
     ("The app keeps crashing and I am furious.", "negative"),
     ("What time does the store open?", "neutral"),
