@@ -904,7 +904,7 @@ def test_sincere_closings_are_positive(text):
         ("my wifi drops out every evening and ive had enough of this", "negative"),
         ("Have you lot even looked at my meter reading?", "negative"),
         # distress, and a plea, not a plain request
-        ("Sorry, I'm all over the place. My dog is in surgery and the vet wants a deposit. Is she covered?", "negative"),
+        ("Sorry, I'm all over the place. My dog is in surgery and the vet wants a deposit. Covered?", "negative"),
         ("The venue emailed to say the date moved. Please tell me it's still going ahead.", "negative"),
         ("Could you please tell me when the Leeds store opens on Sunday?", "neutral"),
     ],

@@ -421,18 +421,16 @@ class Coach:
         if label != "positive":
             if label == "neutral" and self._stands_alone(doc, self._dismissals):
                 return "negative"
-            if label == "neutral" and analysis.sentiment.score > 0 and not (answer is not None and _went_wrong(answer)):
-                if self._thanked(analysis, doc) and not self._stands_alone(doc, self._grudging):
-                    return "positive"
+            settled = answer is None or not _went_wrong(answer)
+            if label == "neutral" and analysis.sentiment.score > 0 and settled and self._thanked(analysis, doc):
+                return "neutral" if self._stands_alone(doc, self._grudging) else "positive"
             return label
         return "neutral" if self._stands_alone(doc, self._grudging) else label
 
     def _thanked(self, analysis: MessageAnalysis, doc: Doc) -> bool:
         """Whether a customer turn thanks (a word of the rubric's `thanks`) or holds a happy emoji ("👍")."""
-        sentiment = analysis.sentiment
-        if sentiment is not None and any(
-            e.rule == "emoji" and e.weight > 0 for sentence in sentiment.sentences for e in sentence.evidence
-        ):
+        sentences = analysis.sentiment.sentences if analysis.sentiment else ()
+        if any(e.rule == "emoji" and e.weight > 0 for sentence in sentences for e in sentence.evidence):
             return True
         return any(self._thanks.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences)
 
