@@ -907,6 +907,8 @@ def test_sincere_closings_are_positive(text):
         ("Sorry, I'm all over the place. My dog is in surgery and the vet wants a deposit. Covered?", "negative"),
         ("The venue emailed to say the date moved. Please tell me it's still going ahead.", "negative"),
         ("Could you please tell me when the Leeds store opens on Sunday?", "neutral"),
+        # an insult, whatever the words around it score
+        ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one", "negative"),
     ],
 )
 def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):

@@ -88,8 +88,9 @@ _WRONG_ANSWER = frozenset({"dismissive", "blaming", "non_apology", "outcome_firs
 # Sentence evidence that shows feeling in itself: sarcasm, "!" or "??", "why is it...?" (and a negative emoji).
 _FEELING_RULES = frozenset({"sarcasm", "punctuation", "complaint_question"})
 # Customer cues that show displeasure in themselves (urgency states a need; repeat contact may be a plain
-# mention of an earlier report, so its telling forms, "third time", are in the rubric's `feelings`).
-_FEELING_CUES = frozenset({"abuse", "threat", "escalation_request"})
+# mention of an earlier report, so its telling forms, "third time", are in the rubric's `feelings`). Abuse
+# and threats do whatever the words around them score; a request for a manager only beside a complaint.
+_HOSTILE_CUES = frozenset({"abuse", "threat"})
 # Words that, just before a word of delight, take it back ("not excited", "never happy").
 _NEGATORS = frozenset({"not", "never", "no", "isn't", "wasn't", "aren't", "weren't", "don't", "didn't", "hardly"})
 
@@ -350,9 +351,10 @@ class Coach:
         charged twice", "the app shows an error") as a complaint, as a tweet at an airline usually is.
         Opening a conversation, the same report with no sign of feeling is how a calm customer asks for
         help (PLAYBOOK: hear the customer first), so it is neutral. The signs: emphasis ("!!", capitals,
-        profanity), sarcasm, "!", a complaint question, an abuse, threat or escalation cue, or a word or
-        phrase of the rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't"). One of
-        those words also makes a turn the analyzer reads as neutral negative ("ive had enough of this").
+        profanity), sarcasm, "!", a complaint question, an escalation cue, or a word or phrase of the
+        rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't"). One of those words
+        also makes a turn the analyzer reads as neutral negative ("ive had enough of this"), and so does an
+        abuse or threat cue ("you absolute clowns", "I'll go to the ombudsman") unless it reads positive.
         An opening with no such sign and a word of the rubric's `delights` ("so excited", "loving it") is
         positive, even when it also asks something or reports a small problem: the analyzer reads the
         question as a request and damps the praise beside it.
@@ -361,6 +363,10 @@ class Coach:
         if sentiment is None:
             return None
         label = sentiment.label
+        if label != "positive" and any(
+            f.analyzer == "customer_cues" and f.label in _HOSTILE_CUES for f in analysis.findings
+        ):
+            return "negative"
         if label == "positive" or sentiment.evidence:  # message-level evidence is emphasis
             return label
         if label == "negative" and (
@@ -368,7 +374,7 @@ class Coach:
                 e.rule in _FEELING_RULES or (e.rule == "emoji" and e.weight < 0)
                 for sentence in sentiment.sentences for e in sentence.evidence
             )
-            or any(f.analyzer == "customer_cues" and f.label in _FEELING_CUES for f in analysis.findings)
+            or any(f.analyzer == "customer_cues" and f.label == "escalation_request" for f in analysis.findings)
         ):
             return "negative"
         words = [doc.sentence_words(sentence) for sentence in doc.sentences]
