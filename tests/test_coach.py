@@ -828,6 +828,9 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "right. we've been with you 9 years, i thought it would at least get a second look. never mind.",
         # an expectation let down, with no openly negative word
         "Okay. I suppose I thought someone would actually come out and fix it.",
+        # thanks with an insult
+        "ok cheers, still a bunch of muppets though",
+        "Thanks. Next time maybe hire people who can read, idiots.",
         # an exit before the sign-off of an email
         "Hi Sam,\nMany thanks, that is great and very kind. We will not be ordering from you again.\nBest wishes,\nAnn",
     ],

@@ -395,11 +395,11 @@ class Coach:
     def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
 
-        A closing whose last sentence threatens or announces an exit ("I'll be reporting this to the
-        ombudsman.", "Close my account.") is negative, whatever praise comes before it ("Brilliant. Great
-        service right up until it wasn't. I'm taking this to the ombudsman."); so is one that is not happy
-        and threatens anywhere, or brushes the conversation off ("Whatever.", "Right. Forget it."). Grudging
-        thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge counts only standing alone
+        A closing whose last sentence threatens, insults or announces an exit ("I'll be reporting this to
+        the ombudsman.", "idiots.", "Close my account.") is negative, whatever praise comes before it
+        ("Brilliant. Great service right up until it wasn't. I'm taking this to the ombudsman."); so is one
+        that is not happy and threatens or insults anywhere, or brushes the conversation off ("Whatever.",
+        "Right. Forget it."). Grudging thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge counts only standing alone
         ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it works fine now"), and
         "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
         after an ``answer`` that brushed the customer off, blamed them or gave a process for an outcome is
@@ -415,7 +415,7 @@ class Coach:
         last = next((sentence.start for sentence in reversed(doc.sentences)
                      if len(doc.sentence_words(sentence)[1]) >= _SIGN_OFF_WORDS), 0)
         for finding in analysis.findings:
-            if finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request") and (
+            if finding.analyzer == "customer_cues" and finding.label in ("threat", "escalation_request", "abuse") and (
                 label != "positive" or finding.start >= last
             ):
                 return "negative"
