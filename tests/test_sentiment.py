@@ -44,6 +44,16 @@ SUPPORT_NEGATIVE = [
     "Right. Thank you. I do wish someone had just told me that in March.",
     "It would have been nice to know that before I paid.",
     "Fine, do that. I still want a proper answer.",
+    # disappointment with no plainly negative word
+    "I expected better from you.",
+    "Well, that's not what I wanted to hear.",
+    "That's a real let-down.",
+    "I'll think twice before ordering again.",
+    "Thanks. Pretty poor show overall though.",
+    "I'm less than thrilled.",
+    "Hardly ideal.",
+    "I won't hold my breath.",
+    "Feels like I'm talking to a wall.",
 ]
 # Look-alikes of regret and of an answer still owed: good wishes and praise.
 NOT_REGRET = [
