@@ -910,6 +910,12 @@ def test_sincere_closings_are_positive(text):
         ("Sorry, I'm all over the place. My dog is in surgery and the vet wants a deposit. Covered?", "negative"),
         ("The venue emailed to say the date moved. Please tell me it's still going ahead.", "negative"),
         ("Could you please tell me when the Leeds store opens on Sunday?", "neutral"),
+        # exasperation with no stock complaint word
+        ("Hi, I'm at a loss. The app charged me for a plan I cancelled in March.", "negative"),
+        ("Sorry to be a pain, but this is getting silly now. The engineer has missed two appointments.", "negative"),
+        ("I feel like I'm going round in circles with your chatbot.", "negative"),
+        ("Yet again my bin hasn't been collected.", "negative"),
+        ("How many more times do I have to reset my password?", "negative"),
         # an insult, whatever the words around it score
         ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one", "negative"),
     ],
