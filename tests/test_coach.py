@@ -828,6 +828,9 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "right. we've been with you 9 years, i thought it would at least get a second look. never mind.",
         # an expectation let down, with no openly negative word
         "Okay. I suppose I thought someone would actually come out and fix it.",
+        # thanks, then leaving for a rival
+        "thanks but we've signed up with someone else now. keep the router",
+        "Thank you for the refund. It isn't really what we'd hoped for, and I doubt we'll be back.",
         # thanks with an insult
         "ok cheers, still a bunch of muppets though",
         "Thanks. Next time maybe hire people who can read, idiots.",
@@ -848,6 +851,8 @@ def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
         "OK.", "Got it, OK.", "Fine. Thanks, I suppose.", "Thanks. We'll see.", "Right, thanks, but fine.",
         "No, that's all.",
         "ok. would be nice to know this 2 days ago but ok, thank you",  # thanks after a concession
+        "ok. they'd better. thanks",  # thanks with a warning
+        "ok. sorry for snapping earlier, long week",  # peace made, nothing praised
     ],
 )
 def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
@@ -871,6 +876,7 @@ def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
         "Fitted this morning. Thank you for keeping me posted; it made a stressful week much easier.",
         "just tried it, works fine 👍",
         "Never mind, found it in my spam folder. Thanks so much!",
+        "All working. Five stars from me.",
     ],
 )
 def test_sincere_closings_are_positive(text):
@@ -916,6 +922,11 @@ def test_sincere_closings_are_positive(text):
         ("I feel like I'm going round in circles with your chatbot.", "negative"),
         ("Yet again my bin hasn't been collected.", "negative"),
         ("How many more times do I have to reset my password?", "negative"),
+        # a let-down, tiredness and a demand, said quietly
+        ("I'll be honest, the course wasn't quite what we'd been looking forward to. Is a partial refund possible?",
+         "negative"),
+        ("day 5 with no hot water. i'm just tired at this point. when is the part coming?", "negative"),
+        ("the courier left my parcel in the rain and not one word since. what are you going to do about it?", "negative"),
         # an insult, whatever the words around it score
         ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one", "negative"),
     ],
@@ -932,6 +943,7 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         ("Hi! Just enrolled on the pottery course, so excited. When will the starter kit arrive?", "positive"),
         ("big fan of the app, use it every week. quick q, my last order says delivered but never came?", "positive"),
         ("We're over the moon with the new kitchen! Could the fitter pop back to adjust one door?", "positive"),
+        ("the new trams on route 4 are brilliant. quick q, is my monthly pass valid on them or is it extra?", "positive"),
         # delight taken back, mocked, or only wished for
         ("Honestly not excited about this renewal. When does it end?", "neutral"),
         ("Loving the three-hour wait on hold.", "negative"),

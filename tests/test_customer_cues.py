@@ -301,6 +301,15 @@ STRUCTURES = [
         id="escalation-custom-elsewhere",
     ),
     pytest.param(
+        "escalation_request",
+        ["We've switched to another provider.", "i moved all my photos to another app last night",
+         "I've gone with someone else now.", "Lovely hotel, but I doubt we'll be back."],
+        ["I'm thinking of moving my number to another network when the contract ends.",
+         "Can I transfer the balance to another bank account?", "Could someone else call me back?",
+         "I switched the router off and on again."],
+        id="escalation-custom-taken-to-a-rival",
+    ),
+    pytest.param(
         "repeat_contact",
         ["As I said in my last two emails, the reading is wrong.", "Nobody has replied to any of my messages.",
          "My previous ticket was closed without an answer.", "Emailed Monday. Emailed Wednesday. Nothing.",

@@ -54,6 +54,12 @@ SUPPORT_NEGATIVE = [
     "Hardly ideal.",
     "I won't hold my breath.",
     "Feels like I'm talking to a wall.",
+    "It wasn't quite the trip we'd planned.",
+    "Not one word from your team since Monday.",
+    "My claim is now in its third week running.",
+    "Cheers for nothing.",
+    "I'd hoped it would be fixed by now.",
+    "love that for me",
 ]
 # Look-alikes of regret and of an answer still owed: good wishes and praise.
 NOT_REGRET = [
@@ -70,6 +76,8 @@ PLAIN = [
     ("The new app is fantastic and really easy to use.", "positive"),
     ("I couldn't be happier with the fix.", "positive"),
     ("done ⭐⭐⭐⭐⭐", "positive"),
+    ("Five stars from me!", "positive"),
+    ("Sorry for snapping earlier, it's been a long week.", "neutral"),
     ("Oh never mind, it works now. Thanks!", "positive"),
     ("The code was in my spam folder.", "neutral"),
     ("This is terrible service.", "negative"),
