@@ -562,3 +562,17 @@ def test_what_should_have_happened_is_not_a_result():
 def test_how_far_ahead_a_step_is_planned_is_a_step_time():
     reply = "Your sofa's been allocated to a delivery route. Routes are planned 48 hours ahead."
     assert _reply(reply, "When is my sofa coming?").answer_style == "process"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I've passed it to the refunds team and I'll come back to you by Thursday with what they say.",
+        "Our surveyor has the photos, and we'll let you know by the 9th.",
+        "The claim is with underwriting; you'll hear from us within 5 working days.",
+    ],
+)
+def test_a_time_for_telling_the_customer_later_is_a_step_time(reply):
+    analysis = _reply(reply, "Is the damage covered?")
+    assert analysis.answer_style == "process"
+    assert "step_time" in {e.rule for e in _evidence(analysis)}
