@@ -74,6 +74,8 @@ PROCESS = [
     "I honestly couldn't say, it's for the pricing team.",
     "The landlord hasn't approved the repair yet, and we're waiting to hear back.",
     "I don't have that, I'm afraid. It's all with the scheduling team.",
+    "The venue hasn't confirmed the new date yet, so I'll raise it with our events desk.",
+    "Renewals are handled in the order they arrive, and yours is currently with the licensing team.",
     # pointed elsewhere
     "Compensation claims go through the complaints form on the website.",
 ]
@@ -570,9 +572,21 @@ def test_how_far_ahead_a_step_is_planned_is_a_step_time():
         "I've passed it to the refunds team and I'll come back to you by Thursday with what they say.",
         "Our surveyor has the photos, and we'll let you know by the 9th.",
         "The claim is with underwriting; you'll hear from us within 5 working days.",
+        "I've escalated it to our installs team and we'll DM you tomorrow with an update.",
     ],
 )
 def test_a_time_for_telling_the_customer_later_is_a_step_time(reply):
     analysis = _reply(reply, "Is the damage covered?")
     assert analysis.answer_style == "process"
     assert "step_time" in {e.rule for e in _evidence(analysis)}
+
+
+def test_a_visit_that_does_the_result_gives_the_time_of_the_result():
+    fixed = _reply("An engineer will fix it on Thursday.", "When will my boiler be fixed?")
+    assert fixed.answer_style == "outcome"
+    assert "result_action" in {e.rule for e in _evidence(fixed)}
+    diagnosed = _reply("A technician will come on Thursday to diagnose the fault.", "When will my boiler be fixed?")
+    assert diagnosed.answer_style == "process"
+    # no time, no result: the action alone does not make a step an outcome
+    later = _reply("We'll need to inspect it before we can fix it.", "When will my boiler be fixed?")
+    assert later.answer_style == "process"

@@ -25,6 +25,7 @@ OUTCOME = [
     "Has the replacement charger been dispatched yet?",
     "any update on my claim",
     "I'm only asking whether you'll replace the kettle.",
+    "I'd be grateful to know when the new card will be posted.",
 ]
 PROCESS = [
     "How do I reset my password?",

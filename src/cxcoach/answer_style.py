@@ -42,7 +42,7 @@ __all__ = ["AnswerStyleAnalyzer"]
 # outcome-first answer (tuned on the dev part of tests/data/answer_styles.jsonl).
 _MIXED_PROCESS_STEPS = 2
 
-_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices")
+_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices", "result_actions")
 # Punctuation after which a new clause (and possibly an instruction) starts.
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 # Words that may come before an instruction's verb: "Please log in", "Then go to", "First, call us".
@@ -155,7 +155,7 @@ class AnswerStyleAnalyzer:
         matches = self._cues.find_in_words(positions, words)
         by_kind: dict[str, list[tuple[str, int, int]]] = {
             "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
-            "notices": [],
+            "notices": [], "result_actions": [],
         }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
         for n, (phrase, first, last) in enumerate(matches):
             kinds = self._kinds[phrase]
@@ -199,13 +199,18 @@ class AnswerStyleAnalyzer:
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
         # a short answer ("She has: the letter went out today") is the result; times after it are its
         # details; and a price is what the customer pays or gets, never the time of a step
-        timed_step = short is None and any(e.kind != "money" for e in estimates) and (
+        # ... unless the step does the result itself ("an engineer will fix it on Thursday")
+        timed_step = short is None and not by_kind["result_actions"] and any(e.kind != "money" for e in estimates) and (
             bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"])
         )
         evidence: list[tuple[str, int, int, str]] = []
         for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):
             for phrase, first, last in by_kind[kind]:
                 evidence.append((rule, tokens[first].start, tokens[last].end, f"{rule.replace('_', ' ')} {phrase!r}"))
+        if estimates:  # what made the time the result's: "fix it" in "an engineer will fix it on Thursday"
+            for phrase, first, last in by_kind["result_actions"]:
+                detail = f"result action {phrase!r}: the step does the result"
+                evidence.append(("result_action", tokens[first].start, tokens[last].end, detail))
         for first in instructions:
             token = tokens[first]
             evidence.append(("instruction", token.start, token.end, f"instruction {token.text!r}"))

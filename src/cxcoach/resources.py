@@ -122,6 +122,7 @@ class AnswerCues(_Data):
     short_answer_leaders: frozenset[str] = frozenset()
     courtesy: frozenset[str] = frozenset()
     notices: tuple[str, ...] = ()
+    result_actions: tuple[str, ...] = ()
 
 
 def _lower_keys(value: dict[str, float]) -> dict[str, float]:
