@@ -590,3 +590,12 @@ def test_a_visit_that_does_the_result_gives_the_time_of_the_result():
     # no time, no result: the action alone does not make a step an outcome
     later = _reply("We'll need to inspect it before we can fix it.", "When will my boiler be fixed?")
     assert later.answer_style == "process"
+
+
+def test_what_would_have_happened_is_no_step_of_the_answer():
+    reply = "It's on there now. If you'd sent the proof when we asked in April, it would've been on sooner."
+    analysis = _reply(reply, "Has my no-claims discount been applied?")
+    assert analysis.answer_style == "outcome"
+    assert "process_cue" not in {e.rule for e in _evidence(analysis)}
+    # a real condition still holds its step
+    assert _reply("If you send the proof, our team will review it.", "Has my discount been applied?").answer_style == "process"

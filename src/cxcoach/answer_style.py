@@ -153,6 +153,8 @@ class AnswerStyleAnalyzer:
         text = doc.text
         positions, words = doc.sentence_words(sentence)
         matches = self._cues.find_in_words(positions, words)
+        if matches and "if" in words:
+            matches = _outside_counterfactuals(tokens, matches)
         by_kind: dict[str, list[tuple[str, int, int]]] = {
             "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
             "notices": [], "result_actions": [],
@@ -374,6 +376,32 @@ def _outside_conditions(tokens: tuple[Token, ...], estimates: list[Estimate]) ->
         if not inside:
             kept.append(estimate)
     return kept
+
+
+_PAST_IFS = frozenset(("you'd", "we'd", "i'd", "they'd", "he'd", "she'd"))
+
+
+def _outside_counterfactuals(
+    tokens: tuple[Token, ...], matches: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """The cue matches outside an "if you'd..." / "if you had..." clause (from "if" to the next comma).
+
+    "If you'd sent the proof when we asked, it would've been on sooner, but it's there now": what would
+    have happened, not a step of the answer.
+    """
+    inside: set[int] = set()
+    for i, token in enumerate(tokens[:-1]):
+        following = tokens[i + 1].norm
+        past = following in _PAST_IFS or (
+            following in ("you", "we", "i", "they") and i + 2 < len(tokens) and tokens[i + 2].norm == "had"
+        )
+        if token.norm != "if" or not past:
+            continue
+        for j in range(i, len(tokens)):
+            if tokens[j].kind == "punct" and tokens[j].text in (",", ";", "—", "–"):
+                break
+            inside.add(j)
+    return [match for match in matches if match[1] not in inside] if inside else matches
 
 
 def _is_participle(word: str) -> bool:
