@@ -686,6 +686,10 @@ GENERAL_POSITIVES = [
     # blaming: hedged, or what the customer left out
     ("blaming", "Maybe you should have picked the beginner group."),
     ("blaming", "If you'd added a phone number to the form, we could have texted you."),
+    # blaming: what the customer did too late, or put on customers in general
+    ("blaming", "If you'd renewed before the 1st, the old price would have stood."),
+    ("blaming", "This normally happens when people don't update the app."),
+    ("blaming", "It's up to the customer to check the size guide before ordering."),
     # labeling: a feeling named in other frames
     ("labeling", "What a stressful week you've had."),
     ("labeling", "It seems this left you anxious about the card."),
@@ -705,6 +709,8 @@ GENERAL_POSITIVES = [
 ]
 
 GENERAL_NEGATIVES = [
+    ("blaming", "This happens when customers don't get the reset email, so I've sent a new one."),
+    ("blaming", "If you'd like to renew early, the form is on your account page."),
     ("assurance", "Nothing else will fit in that slot, I'm afraid."),
     ("assurance", "Returns are at your expense unless the item is faulty."),
     # "rather than" elsewhere: the customer's own choice, or the company's decision
