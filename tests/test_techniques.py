@@ -690,6 +690,9 @@ GENERAL_POSITIVES = [
     ("blaming", "If you'd renewed before the 1st, the old price would have stood."),
     ("blaming", "This normally happens when people don't update the app."),
     ("blaming", "It's up to the customer to check the size guide before ordering."),
+    # follow_up: a DM promised, or a team's answer passed on
+    ("follow_up", "I'll DM you by 4pm with what the depot says."),
+    ("follow_up", "I've asked the lettings team to review it, and they'll let you know what they decide."),
     # labeling: a feeling named in other frames
     ("labeling", "What a stressful week you've had."),
     ("labeling", "It seems this left you anxious about the card."),
