@@ -690,6 +690,10 @@ GENERAL_POSITIVES = [
     ("blaming", "If you'd renewed before the 1st, the old price would have stood."),
     ("blaming", "This normally happens when people don't update the app."),
     ("blaming", "It's up to the customer to check the size guide before ordering."),
+    # alternative: a second option on its own, or the choices laid out
+    ("alternative", "You could raise the excess to £500. Or drop the breakdown cover."),
+    ("alternative", "You can stay on the rolling tariff or sign up for twelve months. Those are your options."),
+    ("alternative", "If the courier misses the slot, I'll book you the next available engineer."),
     # follow_up: a DM promised, or a team's answer passed on
     ("follow_up", "I'll DM you by 4pm with what the depot says."),
     ("follow_up", "I've asked the lettings team to review it, and they'll let you know what they decide."),
@@ -712,6 +716,7 @@ GENERAL_POSITIVES = [
 ]
 
 GENERAL_NEGATIVES = [
+    ("alternative", "The order was cancelled this morning."),
     ("blaming", "This happens when customers don't get the reset email, so I've sent a new one."),
     ("blaming", "If you'd like to renew early, the form is on your account page."),
     ("assurance", "Nothing else will fit in that slot, I'm afraid."),
