@@ -598,4 +598,5 @@ def test_what_would_have_happened_is_no_step_of_the_answer():
     assert analysis.answer_style == "outcome"
     assert "process_cue" not in {e.rule for e in _evidence(analysis)}
     # a real condition still holds its step
-    assert _reply("If you send the proof, our team will review it.", "Has my discount been applied?").answer_style == "process"
+    condition = _reply("If you send the proof, our team will review it.", "Has my discount been applied?")
+    assert condition.answer_style == "process"

@@ -926,9 +926,11 @@ def test_sincere_closings_are_positive(text):
         ("I'll be honest, the course wasn't quite what we'd been looking forward to. Is a partial refund possible?",
          "negative"),
         ("day 5 with no hot water. i'm just tired at this point. when is the part coming?", "negative"),
-        ("the courier left my parcel in the rain and not one word since. what are you going to do about it?", "negative"),
+        ("the courier left my parcel in the rain and not one word since. what are you going to do about it?",
+         "negative"),
         # an insult, whatever the words around it score
-        ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one", "negative"),
+        ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one",
+         "negative"),
     ],
 )
 def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
@@ -943,7 +945,8 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         ("Hi! Just enrolled on the pottery course, so excited. When will the starter kit arrive?", "positive"),
         ("big fan of the app, use it every week. quick q, my last order says delivered but never came?", "positive"),
         ("We're over the moon with the new kitchen! Could the fitter pop back to adjust one door?", "positive"),
-        ("the new trams on route 4 are brilliant. quick q, is my monthly pass valid on them or is it extra?", "positive"),
+        ("the new trams on route 4 are brilliant. quick q, is my monthly pass valid on them or is it extra?",
+         "positive"),
         # delight taken back, mocked, or only wished for
         ("Honestly not excited about this renewal. When does it end?", "neutral"),
         ("Loving the three-hour wait on hold.", "negative"),

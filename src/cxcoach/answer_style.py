@@ -42,7 +42,9 @@ __all__ = ["AnswerStyleAnalyzer"]
 # outcome-first answer (tuned on the dev part of tests/data/answer_styles.jsonl).
 _MIXED_PROCESS_STEPS = 2
 
-_CUE_KINDS = ("outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices", "result_actions")
+_CUE_KINDS = (
+    "outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices", "result_actions",
+)
 # Punctuation after which a new clause (and possibly an instruction) starts.
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
 # Words that may come before an instruction's verb: "Please log in", "Then go to", "First, call us".
@@ -202,8 +204,11 @@ class AnswerStyleAnalyzer:
         # a short answer ("She has: the letter went out today") is the result; times after it are its
         # details; and a price is what the customer pays or gets, never the time of a step
         # ... unless the step does the result itself ("an engineer will fix it on Thursday")
-        timed_step = short is None and not by_kind["result_actions"] and any(e.kind != "money" for e in estimates) and (
-            bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"])
+        timed_step = (
+            short is None
+            and not by_kind["result_actions"]
+            and any(e.kind != "money" for e in estimates)
+            and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
         )
         evidence: list[tuple[str, int, int, str]] = []
         for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):

@@ -399,9 +399,9 @@ class Coach:
         the ombudsman.", "idiots.", "Close my account.") is negative, whatever praise comes before it
         ("Brilliant. Great service right up until it wasn't. I'm taking this to the ombudsman."); so is one
         that is not happy and threatens or insults anywhere, or brushes the conversation off ("Whatever.",
-        "Right. Forget it."). Grudging thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge counts only standing alone
-        ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it works fine now"), and
-        "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
+        "Right. Forget it."). Grudging thanks ("Fine. Thanks, I suppose.") are neutral. A one-word hedge
+        counts only standing alone ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it
+        works fine now"), and "we'll see you at four" is a farewell, not doubt. A closing that is that one word alone ("fine.")
         after an ``answer`` that brushed the customer off, blamed them or gave a process for an outcome is
         curt: negative; so is praise after such an answer that opens in mock surprise ("wow. so helpful.").
         After any other answer, a closing the analyzer reads as neutral but leaning positive, with thanks
