@@ -403,10 +403,11 @@ class Coach:
         counts only standing alone ("Fine." "Whatever, thanks." "..., but fine."), not in running text ("it
         works fine now"), and "we'll see you at four" is a farewell, not doubt. A closing that is that one
         word alone ("fine.") after an ``answer`` that brushed the customer off, blamed them or gave a process
-        for an outcome is curt: negative; so is praise after such an answer that opens in mock surprise ("wow. so helpful.").
-        After any other answer, a closing the analyzer reads as neutral but leaning positive, with thanks
-        or a happy emoji and nothing grudging, is positive: the analyzer damps thanks beside a word of
-        the trouble they end ("thank you so much, you've saved me a very stressful afternoon").
+        for an outcome is curt: negative; so is praise after such an answer that opens in mock surprise
+        ("wow. so helpful."). After any other answer, a closing the analyzer reads as neutral but leaning
+        positive, with thanks or a happy emoji and nothing grudging, is positive: the analyzer damps thanks
+        beside a word of the trouble they end ("thank you so much, you've saved me a very stressful
+        afternoon").
         """
         if analysis.sentiment is None:
             return None
