@@ -395,17 +395,18 @@ def _outside_counterfactuals(
     have happened, not a step of the answer.
     """
     inside: set[int] = set()
-    for i, token in enumerate(tokens[:-1]):
-        following = tokens[i + 1].norm
-        past = following in _PAST_IFS or (
-            following in ("you", "we", "i", "they") and i + 2 < len(tokens) and tokens[i + 2].norm == "had"
-        )
-        if token.norm != "if" or not past:
-            continue
-        for j in range(i, len(tokens)):
-            if tokens[j].kind == "punct" and tokens[j].text in (",", ";", "—", "–"):
-                break
-            inside.add(j)
+    clause = False  # one walk, as in `_outside_conditions`: a long sentence stays linear
+    count = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind == "punct" and token.text in (",", ";", "—", "–"):
+            clause = False
+        elif token.norm == "if" and i + 1 < count:
+            following = tokens[i + 1].norm
+            clause = clause or following in _PAST_IFS or (
+                following in ("you", "we", "i", "they") and i + 2 < count and tokens[i + 2].norm == "had"
+            )
+        if clause:
+            inside.add(i)
     return [match for match in matches if match[1] not in inside] if inside else matches
 
 
