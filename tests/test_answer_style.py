@@ -600,3 +600,70 @@ def test_what_would_have_happened_is_no_step_of_the_answer():
     # a real condition still holds its step
     condition = _reply("If you send the proof, our team will review it.", "Has my discount been applied?")
     assert condition.answer_style == "process"
+
+
+def test_time_gone_by_is_no_estimate_of_the_result():
+    analysis = _reply(
+        "I'd have to check with accounts. It's only been a month, though.", "When am I getting my deposit back?"
+    )
+    assert analysis.answer_style == "process"
+    assert "estimate" not in {e.rule for e in _evidence(analysis)}
+    ago = _reply("We sent it 3 days ago, so it should arrive by Friday.", "Where's my parcel?")
+    assert [e.text for e in _evidence(ago) if e.rule == "estimate"] == ["by Friday"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Right, erm, let me have a look. I'll pop a note on it for them.",
+        "Like I said, it's up to the landlord.",
+        "i can raise a ticket with the devs if u want",
+    ],
+)
+def test_looking_noting_and_another_partys_say_are_process(reply):
+    assert _reply(reply, "When am I getting it back?").answer_style == "process"
+
+
+def test_the_customers_own_choice_is_not_another_partys_say():
+    analysis = _reply("It's up to you: you can keep it or send it back.", "Can I keep the spare?")
+    assert "process_cue" not in {e.rule for e in _evidence(analysis)}
+
+
+def test_a_guess_at_the_cause_is_no_hedged_estimate():
+    reply = "The drops are probably down to where the router is. Once the line test's back, the engineers will decide."
+    analysis = _reply(reply, "Is it going to be fixed before the weekend?")
+    assert analysis.answer_style == "process"
+    assert "probably" not in {e.text.lower() for e in _evidence(analysis)}
+
+
+def test_a_result_in_a_so_clause_after_a_step_gives_the_results_time():
+    reply = "Compliance checks usually clear within 6 hours, so you should see it in your wallet by this evening."
+    assert _reply(reply, "When will my withdrawal arrive?").answer_style == "outcome"
+    # a result cue before the step keeps the time the step's
+    step = _reply("We'll review it, and you'll get a decision letter within 10 days.", "Will I get a refund?")
+    assert step.answer_style == "process"
+
+
+def test_the_customers_own_figures_said_back_do_not_answer():
+    asked = "On 2 March I was charged a £15 fee. Could you let me know whether it can be refunded?"
+    reply = (
+        "So the £15 fee on 2 March came about because your salary landed late. "
+        "I've passed your request to our fees team."
+    )
+    analysis = _reply(reply, asked)
+    assert analysis.answer_style == "process"
+    assert _violations(analysis)
+    # with a result cue the figure is the answer
+    confirmed = _reply("Yes, that's right: you'll receive £315.", "Will I get the full amount back? I assume £315?")
+    assert confirmed.answer_style == "outcome"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Exchanges aren't free: you'd need to return it for £3.95 and place a new order.",
+        "The delivery fee applies to each order, so you'd need to place a new one.",
+    ],
+)
+def test_a_charge_that_stands_is_a_decision(reply):
+    assert _reply(reply, "Can I swap it without paying again?").answer_style == "outcome"

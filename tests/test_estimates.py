@@ -245,3 +245,14 @@ def test_a_recurring_day_is_not_an_estimate(text):
 
 def test_a_day_without_every_is_still_a_deadline():
     assert [e.day for e in find_estimates("The crew will check the locker on Monday.")] == ["monday"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Late fees are applied on the 3rd of each month.", "We collect from the depot at 9am every day."]
+)
+def test_a_date_or_time_that_recurs_is_a_routine_not_an_estimate(text):
+    assert find_estimates(text) == ()
+
+
+def test_a_date_without_a_recurrence_is_still_an_estimate():
+    assert [e.text for e in find_estimates("The fee is applied on the 3rd.")] == ["on the 3rd"]

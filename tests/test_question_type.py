@@ -602,3 +602,58 @@ def test_a_follow_on_fragment_is_a_finding_of_its_own_with_its_questions_label()
 )
 def test_chat_spellings_and_where_someone_is_ask_for_status(text):
     assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly loving the new e-bikes 🚲⚡ any chance you're putting a dock near Halford Park station??",
+        "third rise in two years, love that for me 🙃 what's the family plan going to cost now",
+    ],
+)
+def test_an_emoji_ends_a_clause_so_the_question_after_it_opens_its_own(text):
+    assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+@pytest.mark.parametrize("text", ["scheduled for when?? it's been 3 weeks", "so I'll have it back by when?"])
+def test_a_question_word_moved_to_the_end_still_asks_for_the_result(text):
+    assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ok fair enough. will keep an eye on the blog", "not_a_question"),
+        ("will do, thanks", "not_a_question"),
+        ("would be nice to know this two days ago but ok", "not_a_question"),
+        # with its subject next, or an indirect "when", a modal still asks
+        ("will my refund come this week", "outcome_question"),
+        ("could someone call me back", "outcome_question"),
+        ("would be nice to know when the lift's getting fixed", "outcome_question"),
+    ],
+)
+def test_a_modal_with_no_subject_and_no_question_mark_is_a_chat_statement(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["my order says delivered but I never got it, where's it gone?", "where has my parcel gone?"]
+)
+def test_where_a_lost_thing_went_asks_for_the_result(text):
+    assert cxcoach.analyze(text).question_type == "outcome_question"
+
+
+def test_asking_for_someone_elses_number_asks_the_way_to_act():
+    assert cxcoach.analyze("oh ok, do u have there number?").question_type == "process_question"
+
+
+def test_refusing_an_order_is_no_question():
+    text = "Don't tell me to calm down. We'll use someone else from now on."
+    assert cxcoach.analyze(text).question_type == "not_a_question"
+
+
+@pytest.mark.parametrize(
+    "text", ["Right. Any idea how it got added in the first place?", "ok. why nobody tell me this before"]
+)
+def test_how_something_came_about_is_not_a_question_about_the_result(text):
+    assert cxcoach.analyze(text).question_type == "process_question"

@@ -188,9 +188,16 @@ class AnswerStyleAnalyzer:
             estimates = []
         if estimates and not by_kind["outcome"] and not self.cues.courtesy.isdisjoint(words):
             estimates = []  # "Thank you for letting us know about Tuesday": a day mentioned, not promised
+        if estimates and not by_kind["outcome"] and doc.context:
+            # the customer's own figures said back ("So the £15 fee on 2 March came about because...") restate;
+            # with a result cue they answer ("yes, you'll receive £315")
+            estimates = _not_echoed(estimates, doc.context)
         if estimates and not _CONDITIONS.isdisjoint(words):
             # "If it hasn't arrived within 10 days, call us": the time of the condition, not of the result
             estimates = _outside_conditions(tokens, estimates)
+        if estimates and not _ELAPSING.isdisjoint(words):
+            # "It's only been a month", "we sent it 3 days ago": time gone by, not a time for the result
+            estimates = _not_elapsed(tokens, estimates)
         short = None if asks else self._short_answer(tokens, positions, words)
         if short is not None:
             by_kind["outcome"].append(short)
@@ -210,6 +217,14 @@ class AnswerStyleAnalyzer:
             and any(e.kind != "money" for e in estimates)
             and (bool(by_kind["step_verbs"]) or (bool(instructions) and not by_kind["outcome"]))
         )
+        if timed_step and by_kind["outcome"] and by_kind["step_verbs"] and not _CONSEQUENCES.isdisjoint(words):
+            # "checks usually clear within 6 hours, so you should see it by this evening": a result cue in a
+            # "so" clause after every step, with a time after it, gives the result's time
+            last_step = max(last for _, _, last in by_kind["step_verbs"])
+            result = next((first for _, first, _ in by_kind["outcome"] if first > last_step), None)
+            if result is not None and any(tokens[i].norm in _CONSEQUENCES for i in range(last_step + 1, result)):
+                after = tokens[result].start
+                timed_step = not any(e.kind != "money" and e.start > after for e in estimates)
         evidence: list[tuple[str, int, int, str]] = []
         for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):
             for phrase, first, last in by_kind[kind]:
@@ -360,7 +375,28 @@ class AnswerStyleAnalyzer:
         )
 
 
+# a preposition leading an estimate ("on 2 March", "in 3 days"), dropped to find it in the customer's words
+_LEADS = ("on ", "in ", "by ", "for ", "at ", "about ", "around ")
+
+
+def _not_echoed(estimates: list[Estimate], context: str) -> list[Estimate]:
+    """The estimates that do not repeat a figure of the customer's message given as context."""
+    asked = context.lower()
+    kept = []
+    for estimate in estimates:
+        said = estimate.text.lower()
+        for lead in _LEADS:
+            if said.startswith(lead):
+                said = said[len(lead):]
+                break
+        if said not in asked:
+            kept.append(estimate)
+    return kept
+
+
 _CONDITIONS = frozenset(("if", "unless"))
+# words that open the result a step leads to: "..., so you should see it by this evening"
+_CONSEQUENCES = frozenset(("so", "meaning", "means"))
 
 
 def _outside_conditions(tokens: tuple[Token, ...], estimates: list[Estimate]) -> list[Estimate]:
@@ -379,6 +415,35 @@ def _outside_conditions(tokens: tuple[Token, ...], estimates: list[Estimate]) ->
                 inside = False
             k += 1
         if not inside:
+            kept.append(estimate)
+    return kept
+
+
+# "been", "waited" before a time, or "ago" after it, make it time gone by (`_not_elapsed`); words between
+# "been" and the time that leave it so ("it's only been a month", "we've been waiting nearly two weeks")
+_ELAPSING = frozenset(("been", "waited", "waiting", "ago"))
+_ELAPSED_BEFORE = frozenset(("been", "waited", "waiting"))
+_ELAPSED_FILLERS = frozenset(("only", "just", "nearly", "almost", "already", "now", "for", "well", "waiting", "a"))
+
+
+def _not_elapsed(tokens: tuple[Token, ...], estimates: list[Estimate]) -> list[Estimate]:
+    """The estimates (in text order) that are not time gone by: after "been" or "waited", or before "ago"."""
+    kept = []
+    k = 0
+    count = len(tokens)
+    for estimate in estimates:
+        while k < count and tokens[k].start < estimate.start:
+            k += 1
+        before = k - 1
+        while before >= 0 and tokens[before].norm in _ELAPSED_FILLERS and tokens[before].norm not in _ELAPSED_BEFORE:
+            before -= 1
+        after = k
+        while after < count and tokens[after].start < estimate.end:
+            after += 1
+        elapsed = (before >= 0 and tokens[before].norm in _ELAPSED_BEFORE) or (
+            after < count and tokens[after].norm == "ago"
+        )
+        if not elapsed:
             kept.append(estimate)
     return kept
 

@@ -40,7 +40,7 @@ from .learned import Contribution, LearnedQuestionTypes, contribution_evidence
 from .models import Evidence, Finding, _trusted
 from .phrases import PhraseMatcher, tag_phrases
 from .resources import QuestionCues, QuestionWeights, load_question_cues
-from .text import Doc, Sentence, Token
+from .text import _EMOJI_BASE, Doc, Sentence, Token
 
 __all__ = ["QuestionTypeAnalyzer", "QuestionType"]
 
@@ -53,8 +53,9 @@ _FILLERS = frozenset(
 )
 # Where a sentence may hold a second clause: one search instead of a find per mark. A colon introduces
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
-# kept because a lower-case word follows ("it's thurs. is he coming").
-_CLAUSE_MARK = re.compile(r"[,;:]|\. | (?:and|or|but) ", re.IGNORECASE)
+# kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
+# as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??").
+_CLAUSE_MARK = re.compile(r"[,;:]|\. | (?:and|or|but) |[" + _EMOJI_BASE + "]", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -109,6 +110,7 @@ _NEGATIVE_OPENERS = frozenset(
     ("isn't", "aren't", "won't", "can't", "don't", "doesn't", "didn't", "wasn't", "weren't", "haven't", "hasn't",
      "shouldn't", "wouldn't", "couldn't")
 )
+_MODALS = frozenset(("will", "would", "can", "could", "should", "shall", "may", "might", "must"))
 _SUBJECTS = frozenset(
     ("i", "you", "u", "we", "they", "he", "she", "it", "this", "that", "there", "my", "your", "ur", "our", "his",
      "her", "their", "the", "a", "an", "these", "those", "anyone", "anybody", "someone", "somebody", "its")
@@ -135,6 +137,8 @@ _QUESTION_VERBS = frozenset(
     ("will", "can", "could", "should", "would", "may", "might", "must", "shall", "cannot", "can't", "won't", "need",
      "needs")
 )
+# A fragment ending in one of these asks for the result however loud ("scheduled for when??")
+_ECHOED_STATUS = frozenset(("when", "wen", "where"))
 # A fragment that asks for status however loud ("fixed yet??", "ETA??"); other loud fragments exclaim
 _STATUS_FRAGMENTS = frozenset(("yet", "eta", "status"))
 # How `QuestionTypeAnalyzer._label` reads one sentence: ``(read, vents, fragment)``
@@ -456,8 +460,9 @@ class QuestionTypeAnalyzer:
         unmarked_wh = opens and not marked and opener in _WH_WORDS
         if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
             return None  # "How quickly he has settled in!", "When I rang on Monday I was told to pay."
-        if opens and not marked and opener in _NEGATIVE_OPENERS:
-            # "can't log in since this morning": a negative opener asks only with its subject next
+        if opens and not marked and (opener in _NEGATIVE_OPENERS or opener in _MODALS):
+            # "can't log in since this morning", "will keep an eye on the blog": with no "?", a negative
+            # or modal opener asks only with its subject next ("will my refund come this week")
             opens = skip + 1 < len(words) and tokens[words[skip + 1]].norm in _SUBJECTS
         if loud & _EMPHATIC and loud & _ASKED and not (opens or indirect) and _only_emphasis(words[skip:], matches):
             # "Seriously?", "Really?": emphasis alone exclaims; as a clause it starts a vent ("Really, three
@@ -466,6 +471,12 @@ class QuestionTypeAnalyzer:
         if not (marked or opens or indirect):
             return None
         fragment = not (opens or indirect)
+        if fragment and tokens[words[-1]].norm in _ECHOED_STATUS and (
+            len(words) < 2 or tokens[words[-2]].norm != "since"
+        ):
+            # "scheduled for when??", "it's gone where?": the question word moved to the end still asks
+            # ("since when?" exclaims)
+            return "outcome_question", tokens[words[-1]].norm, False, False
         if fragment and (after_vent or loud & (_DOUBLED | _EXCLAIMED)) and not (
             not after_vent and any(phrase in _STATUS_FRAGMENTS for phrase, _, _ in matches)
         ):
@@ -482,6 +493,10 @@ class QuestionTypeAnalyzer:
             return _VENT
         if opens and loud & ~_ASKED and (loud & _EMPHATIC or opener in _VENT_WORDS) and self._vents(tokens, words, skip, matches, loud):
             return _VENT
+        cause = _asks_cause(tokens, words, skip)
+        if cause is not None:
+            # "why did it block?", "any idea how it got added?": how something came about, not a result
+            return "process_question", cause, bool(indirect and not opens), fragment
         information = opener in _INFORMATION_OPENERS
         process = next(((phrase, at) for phrase, at, kinds in matches if "process" in kinds and at >= begin), None)
         outcome = next(
@@ -709,8 +724,39 @@ def _only_emphasis(words: list[int], matches: list[tuple[str, int, frozenset[str
     return all(i in covered for i in words)
 
 
+_EMOJI_KINDS = frozenset(("emoji", "emoticon"))
+# "why did...", "how was...": a question about how something came about (`_asks_cause`)
+_PAST_AUXILIARIES = frozenset(("did", "didn't", "was", "wasn't", "were", "weren't", "had", "hadn't"))
+_PAST_HAPPENINGS = frozenset(("got", "happened", "came", "went", "ended"))
+
+
+def _asks_cause(tokens: tuple[Token, ...], words: list[int], skip: int) -> Optional[str]:
+    """The cue when a clause asks why or how something came about, else ``None``.
+
+    "why did it block?", "how was it added?", "why nobody told me", "any idea how it got added?": the
+    question word within the clause's first three words, then a past auxiliary, a "nobody", or a subject
+    and a past verb of happening. A question about what happened to the customer ("why was I charged
+    twice?", "why was my card blocked?") asks for the result, as does "why hasn't my refund arrived?".
+    """
+    for k in range(skip, min(skip + 3, len(words) - 1)):
+        opener = tokens[words[k]].norm
+        if opener not in ("why", "how"):
+            continue
+        following = tokens[words[k + 1]].norm
+        if opener == "why" and following in _NOBODY:
+            return f"{opener} {following}"
+        if not _FIRST_PERSON.isdisjoint(tokens[i].norm for i in words[k + 1 :]):
+            return None
+        if following in _PAST_AUXILIARIES:
+            return f"{opener} {following}"
+        if k + 2 < len(words) and following in _SUBJECTS and tokens[words[k + 2]].norm in _PAST_HAPPENINGS:
+            return f"{opener} {following} {tokens[words[k + 2]].norm}"
+        return None
+    return None
+
+
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
-    """Split at commas, semicolons, colons and inner full stops, and at "and"/"or"/"but" before a question word.
+    """Split at commas, semicolons, colons, inner full stops and emoji, and at "and"/"or"/"but" before a question word.
 
     Returns ``(index of the clause's first token in tokens, the clause's tokens, whether "or" opened it)``.
     """
@@ -720,7 +766,7 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
         joins = token.norm in ("and", "or", "but") and i + 1 < len(tokens) and tokens[i + 1].norm in openers
-        if token.text in (",", ";", ":") or (token.text == "." and i < last) or joins:
+        if token.text in (",", ";", ":") or (token.text == "." and i < last) or joins or token.kind in _EMOJI_KINDS:
             if i > start:
                 clauses.append((start, tokens[start:i], alternative))
             start = i + 1
