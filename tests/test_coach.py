@@ -928,6 +928,11 @@ def test_sincere_closings_are_positive(text):
         ("day 5 with no hot water. i'm just tired at this point. when is the part coming?", "negative"),
         ("the courier left my parcel in the rain and not one word since. what are you going to do about it?",
          "negative"),
+        # a promise broken, or the same failure again
+        ("The plumber was meant to be here at nine. It's half eleven. Where is he?", "negative"),
+        ("Hello, the library app was supposed to renew my books on Friday. Can you check?", "negative"),
+        ("My card reader's offline, that's the second outage this month. When will it be back?", "negative"),
+        ("The removal van booked for today is two hours late and nobody's turned up. Any news?", "negative"),
         # an insult, whatever the words around it score
         ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one",
          "negative"),
