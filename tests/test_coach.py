@@ -928,6 +928,7 @@ def test_sincere_closings_are_positive(text):
         ("day 5 with no hot water. i'm just tired at this point. when is the part coming?", "negative"),
         ("the courier left my parcel in the rain and not one word since. what are you going to do about it?",
          "negative"),
+        ("No heating since Sunday and a baby in the house. I'm at my wit's end.", "negative"),
         # a promise broken, or the same failure again
         ("The plumber was meant to be here at nine. It's half eleven. Where is he?", "negative"),
         ("Hello, the library app was supposed to renew my books on Friday. Can you check?", "negative"),
@@ -952,6 +953,10 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         ("We're over the moon with the new kitchen! Could the fitter pop back to adjust one door?", "positive"),
         ("the new trams on route 4 are brilliant. quick q, is my monthly pass valid on them or is it extra?",
          "positive"),
+        ("huge thanks to the vets at Kirkby, our cat is home and purring. quick q, why is the bill £68?", "positive"),
+        # a greeting is no delight
+        ("Hi, yes, good morning. I'm moving out at the end of the month and wanted to know how I close my account.",
+         "neutral"),
         # delight taken back, mocked, or only wished for
         ("Honestly not excited about this renewal. When does it end?", "neutral"),
         ("Loving the three-hour wait on hold.", "negative"),

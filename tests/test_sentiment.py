@@ -60,6 +60,8 @@ SUPPORT_NEGATIVE = [
     "Cheers for nothing.",
     "I'd hoped it would be fixed by now.",
     "love that for me",
+    "I suppose I'd pictured someone coming a bit sooner than that, but there we are.",
+    "We'd imagined a room with a view. But there you go.",
 ]
 # Look-alikes of regret and of an answer still owed: good wishes and praise.
 NOT_REGRET = [
