@@ -163,7 +163,7 @@ class EstimateParser:
                     continue  # "$52 a month", "seven days a week": a rate, not another estimate
                 if i and tokens[i - 1].norm in _RECURRING and match.lastgroup == "dated":
                     continue  # "every Thursday": a routine, not a date for the result
-                if _ROUTINE_AFTER.match(subject, match.end()):
+                if subject.startswith(_ROUTINE_STARTS, match.end()) and _ROUTINE_AFTER.match(subject, match.end()):
                     continue  # "on the 3rd of each month", "at 9am every day": a routine as well
                 found.append(self._estimate(match, text))
                 reached = match.end()
@@ -235,6 +235,7 @@ _NOT_RATE = frozenset(("and", "or", "but", "then", "takes", "take", "taking", "t
 
 # "every Thursday", "each Monday": a day that recurs is a routine
 _RECURRING = frozenset(("every", "each"))
+_ROUTINE_STARTS = (" each", " every", " of each", " of every")
 _ROUTINE_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:each|every)\s+(?:day|week|month|year|morning|evening|night)\b", re.IGNORECASE
 )

@@ -55,7 +55,7 @@ _FILLERS = frozenset(
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
 # kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
 # as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??").
-_CLAUSE_MARK = re.compile(r"[,;:]|\. | (?:and|or|but) |[" + _EMOJI_BASE + "]", re.IGNORECASE)
+_CLAUSE_MARK = re.compile(r"[,;:" + _EMOJI_BASE + r"]|\. | (?:and|or|but) ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -493,7 +493,7 @@ class QuestionTypeAnalyzer:
             return _VENT
         if opens and loud & ~_ASKED and (loud & _EMPHATIC or opener in _VENT_WORDS) and self._vents(tokens, words, skip, matches, loud):
             return _VENT
-        cause = _asks_cause(tokens, words, skip)
+        cause = _asks_cause(tokens, words, skip) if opener in _CAUSE_OPENERS else None
         if cause is not None:
             # "why did it block?", "any idea how it got added?": how something came about, not a result
             return "process_question", cause, bool(indirect and not opens), fragment
@@ -728,6 +728,8 @@ _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 # "why did...", "how was...": a question about how something came about (`_asks_cause`)
 _PAST_AUXILIARIES = frozenset(("did", "didn't", "was", "wasn't", "were", "weren't", "had", "hadn't"))
 _PAST_HAPPENINGS = frozenset(("got", "happened", "came", "went", "ended"))
+# what such a clause opens with: the question word, or "any idea" before it
+_CAUSE_OPENERS = frozenset(("why", "how", "any"))
 
 
 def _asks_cause(tokens: tuple[Token, ...], words: list[int], skip: int) -> Optional[str]:
@@ -745,13 +747,13 @@ def _asks_cause(tokens: tuple[Token, ...], words: list[int], skip: int) -> Optio
         following = tokens[words[k + 1]].norm
         if opener == "why" and following in _NOBODY:
             return f"{opener} {following}"
-        if not _FIRST_PERSON.isdisjoint(tokens[i].norm for i in words[k + 1 :]):
-            return None
         if following in _PAST_AUXILIARIES:
-            return f"{opener} {following}"
-        if k + 2 < len(words) and following in _SUBJECTS and tokens[words[k + 2]].norm in _PAST_HAPPENINGS:
-            return f"{opener} {following} {tokens[words[k + 2]].norm}"
-        return None
+            cue = f"{opener} {following}"
+        elif k + 2 < len(words) and following in _SUBJECTS and tokens[words[k + 2]].norm in _PAST_HAPPENINGS:
+            cue = f"{opener} {following} {tokens[words[k + 2]].norm}"
+        else:
+            return None
+        return cue if _FIRST_PERSON.isdisjoint(tokens[i].norm for i in words[k + 1 :]) else None
     return None
 
 
