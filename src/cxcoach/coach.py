@@ -352,9 +352,10 @@ class Coach:
         Opening a conversation, the same report with no sign of feeling is how a calm customer asks for
         help (PLAYBOOK: hear the customer first), so it is neutral. The signs: emphasis ("!!", capitals,
         profanity), sarcasm, "!", a complaint question, an escalation cue, or a word or phrase of the
-        rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't", "was meant to"). One of those words
-        also makes a turn the analyzer reads as neutral negative ("ive had enough of this"), and so does an
-        abuse or threat cue ("you absolute clowns", "I'll go to the ombudsman") unless it reads positive.
+        rubric's `feelings` ("worried", "ridiculous", "third time", "still haven't", "was meant to"). One of
+        those words also makes a turn the analyzer reads as neutral negative ("ive had enough of this"), and
+        so does an abuse or threat cue ("you absolute clowns", "I'll go to the ombudsman") unless it reads
+        positive.
         An opening with no such sign and a word of the rubric's `delights` ("so excited", "loving it") is
         positive, even when it also asks something or reports a small problem: the analyzer reads the
         question as a request and damps the praise beside it.

@@ -724,7 +724,6 @@ def _only_emphasis(words: list[int], matches: list[tuple[str, int, frozenset[str
     return all(i in covered for i in words)
 
 
-_EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 # "why did...", "how was...": a question about how something came about (`_asks_cause`)
 _PAST_AUXILIARIES = frozenset(("did", "didn't", "was", "wasn't", "were", "weren't", "had", "hadn't"))
 _PAST_HAPPENINGS = frozenset(("got", "happened", "came", "went", "ended"))
@@ -755,6 +754,10 @@ def _asks_cause(tokens: tuple[Token, ...], words: list[int], skip: int) -> Optio
             return None
         return cue if _FIRST_PERSON.isdisjoint(tokens[i].norm for i in words[k + 1 :]) else None
     return None
+
+
+# emoji and emoticons end a clause in chat (`_clauses`)
+_EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 
 
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
