@@ -836,6 +836,11 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "Thanks. Next time maybe hire people who can read, idiots.",
         # an exit before the sign-off of an email
         "Hi Sam,\nMany thanks, that is great and very kind. We will not be ordering from you again.\nBest wishes,\nAnn",
+        # leaving, or taking it elsewhere, with thanks as manners and no threat word
+        "OK. I'll be shopping around before the renewal, then. Thanks for your time.",
+        "cheers, but we'll be porting my number to another network at the end of the month",
+        "Thanks anyway. I'll take this up with our account manager on Monday.",
+        "Noted. I'll speak to my bank about the charge instead.",
     ],
 )
 def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
@@ -933,6 +938,12 @@ def test_sincere_closings_are_positive(text):
         ("The plumber was meant to be here at nine. It's half eleven. Where is he?", "negative"),
         ("Hello, the library app was supposed to renew my books on Friday. Can you check?", "negative"),
         ("My card reader's offline, that's the second outage this month. When will it be back?", "negative"),
+        ("the app logged me out two days in a row. is a fix coming", "negative"),
+        # impatience in the punctuation alone
+        ("My parcel shows delivered but it isn't here. Where is it??", "negative"),
+        ("the bin lorry skipped our street. when is it coming back?!", "negative"),
+        # a plan to leave, in an opening, is a question, not a feeling
+        ("Hi, I'm thinking of moving to another network when my contract ends. What's the exit fee?", "neutral"),
         ("The removal van booked for today is two hours late and nobody's turned up. Any news?", "negative"),
         # an insult, whatever the words around it score
         ("@DriftwoodBank you total clowns. I moved my card limit in may and the app STILL shows the old one",
@@ -957,8 +968,12 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         # a greeting is no delight
         ("Hi, yes, good morning. I'm moving out at the end of the month and wanted to know how I close my account.",
          "neutral"),
-        # delight taken back, mocked, or only wished for
-        ("Honestly not excited about this renewal. When does it end?", "neutral"),
+        # delight taken back is displeasure said politely; mocked, or only wished for, it is no delight
+        ("Honestly not excited about this renewal. When does it end?", "negative"),
+        ("I can't say I'm thrilled with the renewal quote. Is there anything cheaper?", "negative"),
+        ("Not sure yet, but so excited to start! When does the kit arrive?", "positive"),
+        # delight beside a doubled question mark is still delight
+        ("obsessed with the new range 😍 will the green one be restocked??", "positive"),
         ("Loving the three-hour wait on hold.", "negative"),
         ("I'd love to know when my order ships.", "neutral"),
         # displeasure wins over delight

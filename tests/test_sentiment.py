@@ -62,6 +62,10 @@ SUPPORT_NEGATIVE = [
     "love that for me",
     "I suppose I'd pictured someone coming a bit sooner than that, but there we are.",
     "We'd imagined a room with a view. But there you go.",
+    # a hope for something the answer was not, and a wish the order was for
+    "We had hoped for something more than a form letter.",
+    "I hoped you would be more flexible about the date.",
+    "She had her heart set on the green sofa.",
 ]
 # Look-alikes of regret and of an answer still owed: good wishes and praise.
 NOT_REGRET = [
@@ -106,6 +110,18 @@ def test_negated_complaints_read_positive(text):
 def test_politeness_is_not_sentiment(text):
     sentiment = cxcoach.analyze(text).sentiment
     assert (sentiment.label, sentiment.intensity) == ("neutral", 0)
+
+
+@pytest.mark.parametrize("text", ["Well, thanks.", "Right. Well, the parcel came.", "Oh well."])
+def test_well_opening_a_clause_is_a_discourse_marker_not_praise(text):
+    evidence = [e.text.lower() for s in cxcoach.analyze(text).sentiment.sentences for e in s.evidence]
+    assert "well" not in evidence
+
+
+@pytest.mark.parametrize("text", ["It works well now.", "Well done, you sorted it!"])
+def test_well_as_praise_still_counts(text):
+    evidence = [e.text.lower() for s in cxcoach.analyze(text).sentiment.sentences for e in s.evidence]
+    assert "well" in evidence
 
 
 @pytest.mark.parametrize("text", SUPPORT_NEGATIVE)

@@ -24,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
@@ -92,7 +93,14 @@ _FEELING_RULES = frozenset({"sarcasm", "punctuation", "complaint_question"})
 # and threats do whatever the words around them score; a request for a manager only beside a complaint.
 _HOSTILE_CUES = frozenset({"abuse", "threat"})
 # Words that, just before a word of delight, take it back ("not excited", "never happy").
-_NEGATORS = frozenset({"not", "never", "no", "isn't", "wasn't", "aren't", "weren't", "don't", "didn't", "hardly"})
+_NEGATORS = frozenset({
+    "not", "never", "no", "isn't", "wasn't", "aren't", "weren't", "don't", "didn't", "hardly", "won't", "wouldn't",
+    "can't", "couldn't",
+})
+# A negator this many words before a word of delight negates it ("I won't pretend I'm thrilled").
+_NEGATION_REACH = 3
+# A doubled or exclaimed question mark: "when is it coming back??", "When is someone actually coming?!"
+_LOUD_QUESTION = re.compile(r"\?[?!]|!\?")
 
 TurnsInput = Union[Conversation, Iterable[Union[Message, Mapping[str, Any]]]]
 
@@ -122,6 +130,8 @@ class Rubric(_Data):
         grudging: Phrases that make a customer's closing thanks grudging, so neutral ("thanks, I suppose").
         dismissals: Phrases that, as a clause of their own, make a closing that is not happy negative
             ("Whatever.", "Forget it.").
+        exits: Phrases that make a closing negative as an announcement of leaving or of taking the matter
+            elsewhere ("I'll be shopping around", "I'll be taking this up with our account manager").
         feelings: Words and phrases that show feeling in an opening ("worried", "ridiculous", "third
             time"): without one of them (or another sign, see `Coach`), a negative opening is a calm report.
         delights: Words and phrases of delight ("so excited", "loving", "big fan") that make an opening
@@ -143,6 +153,7 @@ class Rubric(_Data):
     refusals: tuple[str, ...] = ()
     grudging: tuple[str, ...] = ()
     dismissals: tuple[str, ...] = ()
+    exits: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
     delights: tuple[str, ...] = ()
     mock_surprise: tuple[str, ...] = ()
@@ -187,6 +198,7 @@ class Coach:
         self._refusals = PhraseMatcher(self.rubric.refusals)
         self._grudging = PhraseMatcher(self.rubric.grudging)
         self._dismissals = PhraseMatcher(self.rubric.dismissals)
+        self._exits = PhraseMatcher(self.rubric.exits)
         self._feelings = PhraseMatcher(self.rubric.feelings)
         self._delights = PhraseMatcher(self.rubric.delights)
         self._mock_surprise = PhraseMatcher(self.rubric.mock_surprise)
@@ -381,17 +393,26 @@ class Coach:
         words = [doc.sentence_words(sentence) for sentence in doc.sentences]
         if any(self._feelings.find_in_words(*pair) for pair in words):
             return "negative"
+        delights = [negated for pair in words for negated in self._delights_negated(*pair)]
+        if any(delights):
+            return "negative"  # displeasure said politely: "I won't pretend I'm thrilled"
+        if not delights and _LOUD_QUESTION.search(doc.text):
+            return "negative"  # "when is it coming back??" is impatient; "loving it 😍 any chance of a dock??" is not
         if any(e.rule == "sarcasm" for sentence in sentiment.sentences for e in sentence.evidence):
             return "neutral"
-        return "positive" if any(self._delighted(*pair) for pair in words) else "neutral"
+        return "positive" if delights else "neutral"
 
-    def _delighted(self, positions: list[int], words: list[str]) -> bool:
-        """Whether a sentence's words hold a `delights` phrase that is not negated ("not excited")."""
+    def _delights_negated(self, positions: list[int], words: list[str]) -> list[bool]:
+        """For each `delights` phrase in a sentence's words, whether a negator within `_NEGATION_REACH` words
+        before it, with no punctuation between, negates it ("not excited", "won't pretend I'm thrilled")."""
+        found = []
         for _, first, _ in self._delights.find_in_words(positions, words):
             at = bisect_left(positions, first)
-            if at == 0 or words[at - 1] not in _NEGATORS:
-                return True
-        return False
+            reach = range(at - 1, max(-1, at - 1 - _NEGATION_REACH), -1)
+            # positions one apart: no punctuation between the words ("not sure, but so excited")
+            near = [k for k in reach if positions[k] == first - (at - k)]
+            found.append(any(words[k] in _NEGATORS for k in near))
+        return found
 
     def _closing(self, analysis: MessageAnalysis, doc: Doc, answer: Optional[MessageAnalysis] = None) -> Optional[str]:
         """The customer's closing sentiment.
@@ -421,6 +442,8 @@ class Coach:
                 label != "positive" or finding.start >= last
             ):
                 return "negative"
+        if any(self._exits.find_in_words(*doc.sentence_words(sentence)) for sentence in doc.sentences):
+            return "negative"  # "Right. I'll be shopping around, then. Thanks for your time.": thanks are manners here
         if answer is not None and _went_wrong(answer):
             if _one_word(doc) and self._stands_alone(doc, self._grudging):
                 return "negative"  # "fine." after a brush-off is curt, not grudging

@@ -80,6 +80,10 @@ _CACHE_LIMIT = 10_000
 # "no 881234" abbreviates "number" when the number has this many characters (an id, not "no 2 seats").
 _ID_DIGITS = 4
 # "in five minutes", "a day early": durations that praise speed, not waits.
+# "Well, thanks." "Oh well.": "well" opening a clause, before a comma or full stop, is a discourse marker
+# (VADER rates it +1.1 as praise); these words may come before it.
+_BEFORE_MARKER = frozenset(("oh", "ok", "okay", "right", "and", "but", "so", "yeah", "yes", "um", "erm", "ah"))
+_MARKER_PUNCT = (",", ".", "…")
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # A question that opens with "can I", "could we"... (within its first words, after a greeting) asks for
@@ -284,6 +288,8 @@ class SupportBackend:
                 continue
             if key in self._boosters or (key == "kind" and i + 1 < len(keys) and keys[i + 1] == "of"):
                 continue  # boosters modify other words; "kind of" is a hedge, not kindness
+            if key == "well" and _discourse_marker(doc.text, items, keys, i):
+                continue
             valence, note = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
             rules[i] = "support_lexicon" if key in self._support_words else "lexicon"
             valences[i], notes[i] = valence, f"{_SOURCES[rules[i]]} {base:+.2f}{note}"
@@ -538,6 +544,14 @@ class SupportBackend:
                 valence = sum(self._lexicon.get(word, 0.0) for word in description.lower().split())
             self._emoji_valence[emoji] = valence
         return valence
+
+
+def _discourse_marker(text: str, items: list[Token], keys: list[str], i: int) -> bool:
+    """Whether the word at ``i`` opens its clause (after nothing but `_BEFORE_MARKER` words) and a comma or
+    full stop follows it: "Right. Well, thanks." but not "It works well." or "Well done!"."""
+    if any(key not in _BEFORE_MARKER for key in keys[:i]):
+        return False
+    return text.startswith(_MARKER_PUNCT, items[i].end)
 
 
 def _dampen_question(state: _SentenceState) -> None:
