@@ -667,3 +667,26 @@ def test_the_customers_own_figures_said_back_do_not_answer():
 )
 def test_a_charge_that_stands_is_a_decision(reply):
     assert _reply(reply, "Can I swap it without paying again?").answer_style == "outcome"
+
+
+def test_giving_the_money_back_is_the_result_not_a_step_before_news_of_it():
+    reply = "You're right, that fee shouldn't have been taken. I'll refund it today and text you once it's through."
+    analysis = _reply(reply, "Why was I charged a £12 admin fee?? I want it back.")
+    assert analysis.answer_style == "outcome"
+    assert "result_action" in {e.rule for e in _evidence(analysis)}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Booking changes sit with our partner team, so it'd need a ticket to them to check.",
+        "Orders can be placed through the app under Repeat Prescriptions.",
+    ],
+)
+def test_where_a_case_belongs_and_the_way_in_the_passive_are_process(reply):
+    assert _reply(reply, "Will my booking still go ahead on Friday?").answer_style == "process"
+
+
+def test_what_a_step_requires_is_not_a_result():
+    analysis = _reply("A valid photo ID must be shown at the desk.", "Can my son collect the parcel for me?")
+    assert "outcome_cue" not in {e.rule for e in _evidence(analysis)}

@@ -657,3 +657,21 @@ def test_refusing_an_order_is_no_question():
 )
 def test_how_something_came_about_is_not_a_question_about_the_result(text):
     assert cxcoach.analyze(text).question_type == "process_question"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's happening is the boiler cuts out every time the heating comes on, that's what.",
+        "what happened was the courier left it at number 12.",
+    ],
+)
+def test_a_cleft_that_tells_what_happened_is_no_question(text):
+    assert cxcoach.analyze(text).question_type == "not_a_question"
+
+
+def test_a_name_that_looks_like_a_chat_question_word_signs_off():
+    text = "Dear Aisha,\n\nThanks, I've attached the scan here instead.\n\nWen"
+    assert cxcoach.analyze(text).question_type == "not_a_question"
+    # in chat, the same word asks
+    assert cxcoach.analyze("ok so wen").question_type == "outcome_question"

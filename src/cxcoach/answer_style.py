@@ -243,6 +243,10 @@ class AnswerStyleAnalyzer:
             else:
                 evidence.append(("estimate", estimate.start, estimate.end, f"estimate {estimate.text!r}"))
         outcome_weight = len(by_kind["outcome"])
+        if by_kind["result_actions"] and any(e.kind != "money" for e in estimates):
+            # "I'll refund it today and text you once it's through": the step that does the result, with its
+            # time, states the result
+            outcome_weight += len(by_kind["result_actions"])
         process_weight = len(by_kind["process"]) + len(instructions)
         # "you'll receive £315, and Finance usually pays within 10 days": the amount is the result
         priced = bool(by_kind["outcome"]) and any(e.kind == "money" for e in estimates)

@@ -60,6 +60,9 @@ _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
 )
+# Chat spellings of question words that are also names: "Wen" alone on a line, with a capital and no "?",
+# signs an email off.
+_NAME_SPELLINGS = frozenset(("wen", "wat"))
 # Open questions asking which/what/where/who, with no outcome cue, ask for information to act on.
 _INFORMATION_OPENERS = frozenset(
     ("what", "which", "where", "who", "whom", "whose", "whats", "wat", "wht", "what's", "who's", "which's")
@@ -344,6 +347,8 @@ class QuestionTypeAnalyzer:
         if not positions:
             return None, False, False
         marked = text.find("?", sentence.start, sentence.end) >= 0
+        if len(words) == 1 and not marked and words[0] in _NAME_SPELLINGS and tokens[positions[0]].text.istitle():
+            return None, False, False  # a name signing off ("Thank you.\n\nWen"), not "when"
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
         # most sentences of a reply: a statement asks only through an indirect cue or a clause opening
         # with a question word ("Tell me when...", "..., when will it come.")
