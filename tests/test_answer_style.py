@@ -690,3 +690,27 @@ def test_where_a_case_belongs_and_the_way_in_the_passive_are_process(reply):
 def test_what_a_step_requires_is_not_a_result():
     analysis = _reply("A valid photo ID must be shown at the desk.", "Can my son collect the parcel for me?")
     assert "outcome_cue" not in {e.rule for e in _evidence(analysis)}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'll pass a message to the admin team.",
+        "DM us your order number and we'll pass it to the team.",
+        "It depends how busy the surveyors are.",
+        "I don't have a time from the engineers yet. You can follow updates on the status page.",
+    ],
+)
+def test_handing_on_a_result_that_hangs_on_something_and_no_time_yet_are_process(reply):
+    assert _reply(reply, "When will my results be ready?").answer_style == "process"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Your seat is still assigned to you, and you can see it under My Trips.",
+        "There isn't an express option, I'm afraid; everyone is in the same queue.",
+    ],
+)
+def test_a_thing_kept_and_a_way_refused_are_results(reply):
+    assert _reply(reply, "Will I keep my seat, or can you speed it up?").answer_style == "outcome"

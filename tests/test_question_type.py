@@ -675,3 +675,20 @@ def test_a_name_that_looks_like_a_chat_question_word_signs_off():
     assert cxcoach.analyze(text).question_type == "not_a_question"
     # in chat, the same word asks
     assert cxcoach.analyze("ok so wen").question_type == "outcome_question"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("so do i get my deposit back or not. simple question", "outcome_question"),
+        ("Am I getting a refund or not.", "outcome_question"),
+        # without a question's opener, "or not" asks nothing
+        ("I really don't know whether to laugh or not.", "not_a_question"),
+    ],
+)
+def test_a_closing_or_not_asks_after_a_questions_opener(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+def test_how_to_find_out_is_a_process_question():
+    assert cxcoach.analyze("And how will I know when it's safe to use again?").question_type == "process_question"

@@ -60,6 +60,7 @@ _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
 )
+_OR_NOT = ["or", "not"]
 # Chat spellings of question words that are also names: "Wen" alone on a line, with a capital and no "?",
 # signs an email off.
 _NAME_SPELLINGS = frozenset(("wen", "wat"))
@@ -347,6 +348,9 @@ class QuestionTypeAnalyzer:
         if not positions:
             return None, False, False
         marked = text.find("?", sentence.start, sentence.end) >= 0
+        if not marked and words[-2:] == _OR_NOT:
+            # "so do i get the £18.40 back or not.": after a question's opener, a closing "or not" asks as "?" does
+            marked = next((word for word in words if word not in _FILLERS), "") in self.cues.openers
         if len(words) == 1 and not marked and words[0] in _NAME_SPELLINGS and tokens[positions[0]].text.istitle():
             return None, False, False  # a name signing off ("Thank you.\n\nWen"), not "when"
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
