@@ -939,6 +939,7 @@ def test_sincere_closings_are_positive(text):
         ("Hello, the library app was supposed to renew my books on Friday. Can you check?", "negative"),
         ("My card reader's offline, that's the second outage this month. When will it be back?", "negative"),
         ("the app logged me out two days in a row. is a fix coming", "negative"),
+        ("I don't like to chase, but the certificate was due last week. Could you check on it?", "negative"),
         # impatience in the punctuation alone
         ("My parcel shows delivered but it isn't here. Where is it??", "negative"),
         ("the bin lorry skipped our street. when is it coming back?!", "negative"),

@@ -112,7 +112,9 @@ def test_politeness_is_not_sentiment(text):
     assert (sentiment.label, sentiment.intensity) == ("neutral", 0)
 
 
-@pytest.mark.parametrize("text", ["Well, thanks.", "Right. Well, the parcel came.", "Oh well."])
+@pytest.mark.parametrize(
+    "text", ["Well, thanks.", "Right. Well, the parcel came.", "Oh well.", "right. well that's the weekend gone"]
+)
 def test_well_opening_a_clause_is_a_discourse_marker_not_praise(text):
     evidence = [e.text.lower() for s in cxcoach.analyze(text).sentiment.sentences for e in s.evidence]
     assert "well" not in evidence

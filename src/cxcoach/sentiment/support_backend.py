@@ -80,10 +80,14 @@ _CACHE_LIMIT = 10_000
 # "no 881234" abbreviates "number" when the number has this many characters (an id, not "no 2 seats").
 _ID_DIGITS = 4
 # "in five minutes", "a day early": durations that praise speed, not waits.
-# "Well, thanks." "Oh well.": "well" opening a clause, before a comma or full stop, is a discourse marker
-# (VADER rates it +1.1 as praise); these words may come before it.
+# "Well, thanks." "Oh well." "well that's taken the shine off it": "well" opening a clause, before a comma or
+# full stop or a subject, is a discourse marker (VADER rates it +1.1 as praise); these words may come before it.
 _BEFORE_MARKER = frozenset(("oh", "ok", "okay", "right", "and", "but", "so", "yeah", "yes", "um", "erm", "ah"))
 _MARKER_PUNCT = (",", ".", "…")
+_AFTER_MARKER = frozenset((
+    "that", "that's", "this", "it", "it's", "i", "i'm", "i'll", "i've", "i'd", "you", "you're", "we", "we're",
+    "we'll", "they", "they're", "there", "there's", "he", "she",
+))
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # A question that opens with "can I", "could we"... (within its first words, after a greeting) asks for
@@ -547,11 +551,12 @@ class SupportBackend:
 
 
 def _discourse_marker(text: str, items: list[Token], keys: list[str], i: int) -> bool:
-    """Whether the word at ``i`` opens its clause (after nothing but `_BEFORE_MARKER` words) and a comma or
-    full stop follows it: "Right. Well, thanks." but not "It works well." or "Well done!"."""
+    """Whether the word at ``i`` opens its clause (after nothing but `_BEFORE_MARKER` words) and a comma, a
+    full stop or a subject follows it: "Right. Well, thanks.", "well that's a shame", but not "It works
+    well." or "Well done!"."""
     if any(key not in _BEFORE_MARKER for key in keys[:i]):
         return False
-    return text.startswith(_MARKER_PUNCT, items[i].end)
+    return text.startswith(_MARKER_PUNCT, items[i].end) or (i + 1 < len(keys) and keys[i + 1] in _AFTER_MARKER)
 
 
 def _dampen_question(state: _SentenceState) -> None:
