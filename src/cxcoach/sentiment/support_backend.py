@@ -79,7 +79,6 @@ _CACHE_LIMIT = 10_000
 
 # "no 881234" abbreviates "number" when the number has this many characters (an id, not "no 2 seats").
 _ID_DIGITS = 4
-# "in five minutes", "a day early": durations that praise speed, not waits.
 # "Well, thanks." "Oh well." "well that's taken the shine off it": "well" opening a clause, before a comma or
 # full stop or a subject, is a discourse marker (VADER rates it +1.1 as praise); these words may come before it.
 _BEFORE_MARKER = frozenset(("oh", "ok", "okay", "right", "and", "but", "so", "yeah", "yes", "um", "erm", "ah"))
@@ -88,6 +87,7 @@ _AFTER_MARKER = frozenset((
     "that", "that's", "this", "it", "it's", "i", "i'm", "i'll", "i've", "i'd", "you", "you're", "we", "we're",
     "we'll", "they", "they're", "there", "there's", "he", "she",
 ))
+# "in five minutes", "a day early": durations that praise speed, not waits.
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
 # A question that opens with "can I", "could we"... (within its first words, after a greeting) asks for
