@@ -623,6 +623,9 @@ def test_time_gone_by_is_no_estimate_of_the_result():
         "DM us your order number and we'll pass it to the team.",
         "It depends how busy the surveyors are.",
         "I don't have a time from the engineers yet. You can follow updates on the status page.",
+        # where a case belongs, and the way in the passive
+        "Booking changes sit with our partner team, so it'd need a ticket to them to check.",
+        "Orders can be placed through the app under Repeat Prescriptions.",
     ],
 )
 def test_looking_noting_handing_on_and_another_partys_say_are_process(reply):
@@ -679,17 +682,6 @@ def test_giving_the_money_back_is_the_result_not_a_step_before_news_of_it():
     analysis = _reply(reply, "Why was I charged a £12 admin fee?? I want it back.")
     assert analysis.answer_style == "outcome"
     assert "result_action" in {e.rule for e in _evidence(analysis)}
-
-
-@pytest.mark.parametrize(
-    "reply",
-    [
-        "Booking changes sit with our partner team, so it'd need a ticket to them to check.",
-        "Orders can be placed through the app under Repeat Prescriptions.",
-    ],
-)
-def test_where_a_case_belongs_and_the_way_in_the_passive_are_process(reply):
-    assert _reply(reply, "Will my booking still go ahead on Friday?").answer_style == "process"
 
 
 def test_what_a_step_requires_is_not_a_result():
