@@ -976,6 +976,10 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         # delight beside a doubled question mark is still delight
         ("obsessed with the new range 😍 will the green one be restocked??", "positive"),
         ("Loving the three-hour wait on hold.", "negative"),
+        # praise in a message with a set phrase of irony is sarcasm
+        ("Love that I had to print the form, sign it and post it. Very modern. Where's the nearest post box?",
+         "negative"),
+        ("@SpokeCityBikes three flat tyres this week of all weeks. great stuff", "negative"),
         ("I'd love to know when my order ships.", "neutral"),
         # displeasure wins over delight
         ("I love your app but I'm really frustrated that it keeps logging me out.", "negative"),

@@ -614,6 +614,13 @@ def test_the_guards_leave_real_complaints_negative(text):
         "Lovely, the train is cancelled again 🙃",
         "Amazing service as usual 🙄",
         "Superb, thanks a lot 👎",
+        # a set phrase of irony turns the praise of the whole message
+        "Oh good, my parcel went to the wrong town again. Love that for me.",
+        "Love paying for a premium plan that logs me out every hour.",
+        "Great little checkout you've got there.",
+        "Fabulous. Living the dream in the queue at gate 4 👏",
+        "Brilliant timing, a system update on payday of all days.",
+        "Love having to re-enter my card details every single week.",
         # disappointment said politely
         "I'd hoped for better from a five-star hotel.",
         "The mix-up took the shine off our anniversary.",
@@ -638,7 +645,12 @@ def test_polite_disappointment_sarcasm_and_exits_are_negative(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["👍", "Great service, thank you 👍", "Wow, that was quick, thank you!", "it works now, you guys rock"]
+    "text",
+    [
+        "👍", "Great service, thank you 👍", "Wow, that was quick, thank you!", "it works now, you guys rock",
+        # "love" with what is loved, and "love how", are sincere unless a set phrase of irony says otherwise
+        "Love the new seat map, thank you!", "I love how easy the new app is!", "Loving the faster checkout.",
+    ],
 )
 def test_a_thumbs_up_and_sincere_praise_stay_positive(text):
     assert cxcoach.analyze(text).sentiment.label == "positive"

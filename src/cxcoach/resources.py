@@ -135,6 +135,8 @@ class SentimentLexicon(_Data):
     Attributes:
         words: Single words and their valence (-4..4); replaces VADER's value, 0 removes the word.
         phrases: Multi-word expressions and their valence; they win over the words inside them.
+        irony_phrases: Phrases that say the praise of their sentence is meant the other way ("love that
+            for me", "living the dream"), with their own (negative) valence.
         profanity: Words that raise intensity (and carry their own valence in ``words`` if any).
         sarcasm_openers: Positive words that flip to negative when the same sentence complains.
         courtesy: Words of thanks and courtesy, which weigh less in a message that complains.
@@ -150,6 +152,7 @@ class SentimentLexicon(_Data):
     name: str = "custom"
     words: dict[str, float] = Field(default_factory=dict)
     phrases: dict[str, float] = Field(default_factory=dict)
+    irony_phrases: dict[str, float] = Field(default_factory=dict)
     profanity: frozenset[str] = frozenset()
     sarcasm_openers: frozenset[str] = frozenset()
     courtesy: frozenset[str] = frozenset()
@@ -161,7 +164,7 @@ class SentimentLexicon(_Data):
     usage_words: frozenset[str] = frozenset()
     irony_marks: frozenset[str] = frozenset()
 
-    @field_validator("words", "phrases")
+    @field_validator("words", "phrases", "irony_phrases")
     @classmethod
     def _valence_in_range(cls, value: dict[str, float]) -> dict[str, float]:
         for key, weight in value.items():
@@ -183,6 +186,7 @@ class SentimentLexicon(_Data):
             name=f"{self.name}+{other.name}",
             words={**self.words, **other.words},
             phrases={**self.phrases, **other.phrases},
+            irony_phrases={**self.irony_phrases, **other.irony_phrases},
             profanity=self.profanity | other.profanity,
             sarcasm_openers=self.sarcasm_openers | other.sarcasm_openers,
             courtesy=self.courtesy | other.courtesy,

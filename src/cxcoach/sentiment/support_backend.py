@@ -107,12 +107,13 @@ REQUEST_POSITIVE_THRESHOLD = 0.6
 
 # How evidence names where a word's valence came from.
 _SOURCES = {"lexicon": "VADER", "support_lexicon": "support lexicon", "emoji": "emoji"}
+_PHRASE_SOURCES = {"lexicon": "VADER idiom", "support_phrase": "support phrase", "sarcasm": "irony phrase"}
 
 _SKIP_KINDS = frozenset(("punct", "symbol", "url", "email", "handle"))
 _SPECIAL_KINDS = frozenset(("emoji", "hashtag", "code"))
 # Rules whose negative findings are support complaints (not merely negative words).
 _COMPLAINT_RULES = frozenset(
-    ("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question", "hashtag")
+    ("support_lexicon", "support_phrase", "failure", "wait_time", "complaint_question", "hashtag", "sarcasm")
 )
 
 
@@ -188,7 +189,11 @@ class SupportBackend:
         # Phrases and their (valence, rule). VADER's own idioms ("bad ass", "yeah right") go in first so
         # the support pack can override them; the matcher takes the longest phrase at each position.
         phrases: dict[str, tuple[float, str]] = {}
-        for table, rule in ((constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase")):
+        tables = (
+            (constants.special_cases, "lexicon"), (adjustments.phrases, "support_phrase"),
+            (adjustments.irony_phrases, "sarcasm"),
+        )
+        for table, rule in tables:
             for phrase, valence in table.items():
                 keys = [token.norm for token in Doc(phrase).tokens if token.kind not in _SKIP_KINDS]
                 if keys:
@@ -219,9 +224,10 @@ class SupportBackend:
         total = 0.0
         per_sentence = []
         previous_complains = False
+        ironic = any("sarcasm" in state.rules for state in states)  # an irony phrase reaches the whole message
         for state in states:
             complains = state.complains
-            sarcasm = self._sarcasm(state, complains, previous_complains)
+            sarcasm = self._sarcasm(state, complains, previous_complains, ironic)
             self._weigh_courtesy(state, sarcasm, _COURTESY_IN_COMPLAINT if formal else _GRATITUDE)
             if state.question:
                 _dampen_question(state)
@@ -376,7 +382,7 @@ class SupportBackend:
         for phrase, first, last in self._phrase_matcher.find_in_words(range(len(keys)), keys):
             valence, rule = self._phrases[phrase]
             state.valences[first], state.rules[first] = valence, rule
-            state.notes[first] = f"{'VADER idiom' if rule == 'lexicon' else 'support phrase'} {valence:+.2f}"
+            state.notes[first] = f"{_PHRASE_SOURCES[rule]} {valence:+.2f}"
             state.spans[first] = (items[first].start, items[last].end)
             # a negation ending a complaint still negates what follows: "still not happy" is not happy
             end = last if valence < 0 and last > first and self._negates(keys[last]) else last + 1
@@ -452,10 +458,12 @@ class SupportBackend:
                 state.notes[i] = f"failure report: {items[j].text!r} + {items[i].text!r} {_FAILURE:+.2f}"
                 return
 
-    def _sarcasm(self, state: _SentenceState, complains: bool, previous_complains: bool) -> set[int]:
+    def _sarcasm(self, state: _SentenceState, complains: bool, previous_complains: bool, ironic: bool) -> set[int]:
         """Flip praise that is sarcastic; return the flipped indexes.
 
-        Three shapes: praise beside an irony emoji ("Brilliant, really impressed 👎"); a positive opener
+        Three shapes: praise beside an irony emoji, or anywhere in a message with an irony phrase
+        ("Brilliant, really impressed 👎"; "Awesome, a $57 loan to you for two weeks. Love that for me."); a
+        positive opener
         in a sentence that also complains in support terms ("Great, another two hours on hold"), unless
         "but" marks a real contrast; and a sentence of nothing but praise right after a complaint
         ("Never came. Awesome!"). Ordinary negative words do not count: on
@@ -466,7 +474,7 @@ class SupportBackend:
         strong = complains and any(
             v <= _SARCASM_COMPLAINT and r in _COMPLAINT_RULES for v, r in zip(valences, state.rules)
         )
-        if "but" not in keys and not self.adjustments.irony_marks.isdisjoint(keys):
+        if "but" not in keys and (ironic or not self.adjustments.irony_marks.isdisjoint(keys)):
             candidates = range(len(keys))  # "Brilliant, really impressed 👎": all its praise is ironic
             praise_only = True
         elif strong and "but" not in keys:
