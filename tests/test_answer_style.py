@@ -684,8 +684,17 @@ def test_giving_the_money_back_is_the_result_not_a_step_before_news_of_it():
     assert "result_action" in {e.rule for e in _evidence(analysis)}
 
 
-def test_what_a_step_requires_is_not_a_result():
-    analysis = _reply("A valid photo ID must be shown at the desk.", "Can my son collect the parcel for me?")
+@pytest.mark.parametrize(
+    "reply, question",
+    [
+        ("A valid photo ID must be shown at the desk.", "Can my son collect the parcel for me?"),
+        # a declined payment names the customer's problem, not a decision
+        ("Charges for a declined payment are handled by our cards team; you can reach them from the app.",
+         "Will I be charged for the payment that failed?"),
+    ],
+)
+def test_what_a_step_requires_or_the_problem_named_is_not_a_result(reply, question):
+    analysis = _reply(reply, question)
     assert "outcome_cue" not in {e.rule for e in _evidence(analysis)}
 
 

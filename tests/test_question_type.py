@@ -690,5 +690,27 @@ def test_a_closing_or_not_asks_after_a_questions_opener(text, expected):
     assert cxcoach.analyze(text).question_type == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a thing on its way or gone missing: where it has got to is its status
+        ("The app has said 'dispatched' since Monday and nothing's come. Where is it?", "outcome_question"),
+        ("my transfer to savings is still pending after 3 days, where's it now??", "outcome_question"),
+        # a place to find
+        ("I can't see the cancel button anywhere. Where is it?", "process_question"),
+        ("The parcel was delivered to the locker. Where is it on the map?", "process_question"),
+    ],
+)
+def test_where_is_it_asks_a_status_when_the_thing_is_in_transit(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+def test_the_evidence_names_the_word_that_put_the_thing_in_transit():
+    analysis = cxcoach.analyze("The app has said 'dispatched' since Monday and nothing's come. Where is it?")
+    (question,) = [f for f in analysis.findings if f.analyzer == "question_type"]
+    assert question.text == "Where is it?"
+    assert "'dispatched'" in question.evidence[0].detail
+
+
 def test_how_to_find_out_is_a_process_question():
     assert cxcoach.analyze("And how will I know when it's safe to use again?").question_type == "process_question"

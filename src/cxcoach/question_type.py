@@ -15,7 +15,7 @@ stays a question however angry ("where on earth is my refund?"). Cue phrases are
 
 Learned word weights (`cxcoach.learned.LearnedQuestionTypes`, ``data/question_weights.toml``) read a
 second time the questions the rules read from their shape alone, and their label wins where it differs,
-reaches their threshold, and the rules have not decided (see `QuestionTypeAnalyzer._second_reading`): a
+reaches their threshold, and the rules have not decided (see `QuestionTypeAnalyzer._learned_reading`): a
 jibe in words no rule has seen ("What planet is your billing team on?") asks nothing, and "what is needed
 for the visa renewal, is it the same as last year" asks for a step. A changed type says so in its
 evidence, with the words that weighed most.
@@ -61,6 +61,9 @@ _WH_WORDS = frozenset(
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
 )
 _OR_NOT = ["or", "not"]
+# "where is it" read as a place; `_in_transit` decides whether it asks where a missing thing has got to
+_WHERE_IS = frozenset((("process_question", "where is"), ("process_question", "where's")))
+_WHERE_IS_IT = (["is", "it"], ["where's", "it"])
 # Chat spellings of question words that are also names: "Wen" alone on a line, with a capital and no "?",
 # signs an email off.
 _NAME_SPELLINGS = frozenset(("wen", "wat"))
@@ -240,7 +243,7 @@ class QuestionTypeAnalyzer:
 
     def _reads(self, doc: Doc) -> Iterator[tuple[Sentence, tuple[str, str, bool], _Learned]]:
         """Each sentence that asks, with its reading ``(label, cue, indirect)`` and what the learned weights
-        said if they changed its type (see `_second_reading`), in order.
+        said if they changed its type (see `_learned_reading`), in order.
 
         A fragment ("A £25 fee?", "her adoption papers?") is read with its neighbours (`_resolve_fragment`),
         so the next sentence is read one step early and kept for its own turn.
@@ -261,7 +264,35 @@ class QuestionTypeAnalyzer:
                 if read is not None:
                     yield sentence, read, learned
 
+    def _in_transit(self, doc: Doc, sentence: Sentence) -> Optional[str]:
+        """The word that makes "where is it?" in ``sentence`` ask where a thing on its way or missing has
+        got to: the clause ends with "it", and the message up to there names the thing in transit
+        ("pending", "delivered", "tracking"). ``None`` when it asks for a place ("can't find the returns
+        page. Where is it?", "where is it on the site?")."""
+        words = doc.sentence_words(sentence)[1]
+        if not any(words[i:i + 2] in _WHERE_IS_IT and words[i + 2:i + 3] in ([], ["now"]) for i in range(len(words) - 1)):
+            return None
+        transit = self.cues.in_transit
+        for earlier in doc.sentences:
+            if earlier.start > sentence.start:
+                break
+            found = transit.intersection(doc.sentence_words(earlier)[1])
+            if found:
+                return min(found)
+        return None
+
     def _second_reading(
+        self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]
+    ) -> tuple[Optional[tuple[str, str, bool]], _Learned]:
+        """A question the rules read, read a second time: by the message around "where is it?" (see
+        `_in_transit`), and by the learned weights (see `_learned_reading`)."""
+        if read[:2] in _WHERE_IS:
+            transit = self._in_transit(doc, sentence)
+            if transit:
+                return ("outcome_question", f"{read[1]} it, after {transit!r}", read[2]), None
+        return self._learned_reading(doc, sentence, read)
+
+    def _learned_reading(
         self, doc: Doc, sentence: Sentence, read: tuple[str, str, bool]
     ) -> tuple[Optional[tuple[str, str, bool]], _Learned]:
         """A question the rules read, as the learned weights read it: ``(read, learned)``.

@@ -104,6 +104,7 @@ class QuestionCues(_Data):
     means: tuple[str, ...] = ()
     announcing: tuple[str, ...] = ()
     weighed: tuple[str, ...] = ()
+    in_transit: frozenset[str] = frozenset()
 
 
 class AnswerCues(_Data):
