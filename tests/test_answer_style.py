@@ -707,3 +707,17 @@ def test_what_a_step_requires_or_the_problem_named_is_not_a_result(reply, questi
 )
 def test_a_thing_kept_and_a_way_refused_are_results(reply):
     assert _reply(reply, "Will I keep my seat, or can you speed it up?").answer_style == "outcome"
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # "then" before a result means "in that case"
+        ("Then it's yours to keep, and there's nothing more to pay.", "outcome"),
+        ("Then they're yours to keep.", "outcome"),
+        # before an instruction it is the next step
+        ("Then tap Return and print the label.", "process"),
+    ],
+)
+def test_then_before_a_result_gives_the_result(reply, expected):
+    assert _reply(reply, "What happens if the lens turns up after all?").answer_style == expected

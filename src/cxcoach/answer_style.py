@@ -175,6 +175,8 @@ class AnswerStyleAnalyzer:
                 # and the sentence's times are of that past
                 estimates = []
                 continue
+            elif phrase == "then" and following is not None and "outcome" in self._kinds[following]:
+                continue  # "Then it's yours to keep": in that case, the result; not the next step
             elif "outcome" in kinds and following is not None and "notices" in self._kinds[following]:
                 # "you'll get" + "an email", "you'll receive" + "updates": news of the result to come, not the result
                 kinds = _TELLING
