@@ -721,3 +721,17 @@ def test_a_thing_kept_and_a_way_refused_are_results(reply):
 )
 def test_then_before_a_result_gives_the_result(reply, expected):
     assert _reply(reply, "What happens if the lens turns up after all?").answer_style == expected
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # after the steps, "so" and the result with a date: the date is the result's, whatever adverb sits in it
+        ("The lab check takes a day or two, so you should comfortably be finished before the 21st.", "outcome"),
+        ("Checks run overnight, so it will definitely be live by Monday.", "outcome"),
+        # "before the" a step is still a step
+        ("The surveyor will call you before the visit, within 3 working days.", "process"),
+    ],
+)
+def test_a_result_after_the_steps_keeps_its_date(reply, expected):
+    assert _reply(reply, "When will it be done? I need it for the 21st.").answer_style == expected

@@ -182,6 +182,11 @@ class AnswerStyleAnalyzer:
                 kinds = _TELLING
             for kind in kinds:
                 by_kind[kind].append((phrase, first, last))
+        if by_kind["step_verbs"] and estimates:
+            # "before the 21st": the time's own first words, not a step done before something ("48 hours
+            # ahead" is still a step's time)
+            starts = {e.start for e in estimates}
+            by_kind["step_verbs"] = [match for match in by_kind["step_verbs"] if tokens[match[1]].start not in starts]
         asks = _is_question(tokens)
         if asks:
             # the agent asking back ("what can I do for you today?") states no result, whatever words
