@@ -940,6 +940,20 @@ def test_sincere_closings_are_positive(text):
         ("My card reader's offline, that's the second outage this month. When will it be back?", "negative"),
         ("the app logged me out two days in a row. is a fix coming", "negative"),
         ("I don't like to chase, but the certificate was due last week. Could you check on it?", "negative"),
+        # asking what is happening is calm; "What is going on?" on its own is not
+        ("Hi, my smart plug keeps dropping off the wifi. Any idea what's going on?", "neutral"),
+        ("The code for my locker says expired, so I'm not quite sure what's going on.", "neutral"),
+        ("Hi, I just wanted to check what the new collection day is now the route has changed.", "neutral"),
+        ("My card was declined twice at the till today. What is going on?", "negative"),
+        # a shock, a plea, understatement, running out of steam
+        ("The repair bill is double the quote. I'm not trying to be difficult, I just wasn't expecting that.",
+         "negative"),
+        ("the card machine has been down all morning. please tell me someone is looking at it", "negative"),
+        ("Booked a cabin and got a tent pitch. Not the greatest start to the week.", "negative"),
+        ("This is my third attempt at the password reset and the link keeps expiring.", "negative"),
+        # a status quoted from a tracker and a letter's sign-off are no praise
+        ("Hello,\n\nThe tracker has said 'in progress' since the 3rd. Will it arrive by Friday?\n\nBest,\nPriya",
+         "neutral"),
         # impatience in the punctuation alone
         ("My parcel shows delivered but it isn't here. Where is it??", "negative"),
         ("the bin lorry skipped our street. when is it coming back?!", "negative"),
@@ -976,6 +990,10 @@ def test_an_opening_is_negative_only_with_a_sign_of_feeling(text, expected):
         # delight beside a doubled question mark is still delight
         ("obsessed with the new range 😍 will the green one be restocked??", "positive"),
         ("Loving the three-hour wait on hold.", "negative"),
+        ("honestly obsessed with the new lunch menu! quick q: do you deliver to Harlow?", "positive"),
+        ("got the festival tickets, so hyped. can I change the name on one?", "positive"),
+        # an irony emoji turns the praise of the whole message
+        ("love that the hotel billed me for a minibar I never opened. really makes the stay special 🙃", "negative"),
         # praise in a message with a set phrase of irony is sarcasm
         ("Love that I had to print the form, sign it and post it. Very modern. Where's the nearest post box?",
          "negative"),

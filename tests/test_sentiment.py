@@ -587,6 +587,10 @@ def test_support_complaints_without_strong_words_are_negative(text):
         "The puppy is 10 weeks old.",
         "My son does about two hours of gaming each evening on it.",
         "Can we pause our meal box for three weeks?",
+        # a letter's sign-off, a status quoted from a tracker, and a hedge about what is known
+        "Best,\nMarco Castellano",
+        "The tracker says 'in progress'.",
+        "I'm not quite sure which plan I'm on.",
     ],
 )
 def test_support_senses_and_formulae_are_neutral(text):

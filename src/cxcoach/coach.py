@@ -134,6 +134,8 @@ class Rubric(_Data):
             elsewhere ("I'll be shopping around", "I'll be taking this up with our account manager").
         feelings: Words and phrases that show feeling in an opening ("worried", "ridiculous", "third
             time"): without one of them (or another sign, see `Coach`), a negative opening is a calm report.
+        calm: Phrases that hold a phrase of ``feelings`` and yet show none: a customer asking what is
+            happening ("any idea what's going on?") asks calmly.
         delights: Words and phrases of delight ("so excited", "loving", "big fan") that make an opening
             positive when it shows no displeasure, even beside a question or a small problem.
         mock_surprise: Words that, opening a happy closing after a brush-off, make its praise sarcastic ("wow").
@@ -155,6 +157,7 @@ class Rubric(_Data):
     dismissals: tuple[str, ...] = ()
     exits: tuple[str, ...] = ()
     feelings: tuple[str, ...] = ()
+    calm: tuple[str, ...] = ()
     delights: tuple[str, ...] = ()
     mock_surprise: tuple[str, ...] = ()
     thanks: tuple[str, ...] = ()
@@ -199,7 +202,9 @@ class Coach:
         self._grudging = PhraseMatcher(self.rubric.grudging)
         self._dismissals = PhraseMatcher(self.rubric.dismissals)
         self._exits = PhraseMatcher(self.rubric.exits)
-        self._feelings = PhraseMatcher(self.rubric.feelings)
+        # calm phrases are matched with the feelings so that, starting earlier, they win over the feeling inside
+        self._feelings = PhraseMatcher((*self.rubric.feelings, *self.rubric.calm))
+        self._calm = frozenset(self.rubric.calm)
         self._delights = PhraseMatcher(self.rubric.delights)
         self._mock_surprise = PhraseMatcher(self.rubric.mock_surprise)
         self._thanks = PhraseMatcher(self.rubric.thanks)
@@ -391,7 +396,7 @@ class Coach:
         ):
             return "negative"
         words = [doc.sentence_words(sentence) for sentence in doc.sentences]
-        if any(self._feelings.find_in_words(*pair) for pair in words):
+        if any(phrase not in self._calm for pair in words for phrase, _, _ in self._feelings.find_in_words(*pair)):
             return "negative"
         delights = [negated for pair in words for negated in self._delights_negated(*pair)]
         if any(delights):

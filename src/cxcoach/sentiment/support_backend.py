@@ -83,6 +83,8 @@ _ID_DIGITS = 4
 # full stop or a subject, is a discourse marker (VADER rates it +1.1 as praise); these words may come before it.
 _BEFORE_MARKER = frozenset(("oh", "ok", "okay", "right", "and", "but", "so", "yeah", "yes", "um", "erm", "ah"))
 _MARKER_PUNCT = (",", ".", "…")
+# "Best, Marco Castellano": "best" and a comma opening a sentence this short is a sign-off.
+_SIGN_OFF_WORDS = 4
 _AFTER_MARKER = frozenset((
     "that", "that's", "this", "it", "it's", "i", "i'm", "i'll", "i've", "i'd", "you", "you're", "we", "we're",
     "we'll", "they", "they're", "there", "there's", "he", "she",
@@ -224,7 +226,9 @@ class SupportBackend:
         total = 0.0
         per_sentence = []
         previous_complains = False
-        ironic = any("sarcasm" in state.rules for state in states)  # an irony phrase reaches the whole message
+        # an irony phrase or emoji reaches the whole message: "love that they charged me twice. really memorable 🙃"
+        marks = self.adjustments.irony_marks
+        ironic = any("sarcasm" in state.rules or not marks.isdisjoint(state.keys) for state in states)
         for state in states:
             complains = state.complains
             sarcasm = self._sarcasm(state, complains, previous_complains, ironic)
@@ -300,6 +304,8 @@ class SupportBackend:
                 continue  # boosters modify other words; "kind of" is a hedge, not kindness
             if key == "well" and _discourse_marker(doc.text, items, keys, i):
                 continue
+            if key == "best" and i == 0 and len(keys) <= _SIGN_OFF_WORDS and doc.text.startswith(",", items[0].end):
+                continue  # "Best, Marco Castellano" signs a letter off; it praises nothing
             valence, note = self._apply_rules(base, i, items, keys, in_phrase, cap_diff)
             rules[i] = "support_lexicon" if key in self._support_words else "lexicon"
             valences[i], notes[i] = valence, f"{_SOURCES[rules[i]]} {base:+.2f}{note}"
@@ -461,9 +467,8 @@ class SupportBackend:
     def _sarcasm(self, state: _SentenceState, complains: bool, previous_complains: bool, ironic: bool) -> set[int]:
         """Flip praise that is sarcastic; return the flipped indexes.
 
-        Three shapes: praise beside an irony emoji, or anywhere in a message with an irony phrase
-        ("Brilliant, really impressed 👎"; "Awesome, a $57 loan to you for two weeks. Love that for me."); a
-        positive opener
+        Three shapes: praise anywhere in a message with an irony emoji or an irony phrase ("Brilliant,
+        really impressed 👎"; "Awesome, a $57 loan to you for two weeks. Love that for me."); a positive opener
         in a sentence that also complains in support terms ("Great, another two hours on hold"), unless
         "but" marks a real contrast; and a sentence of nothing but praise right after a complaint
         ("Never came. Awesome!"). Ordinary negative words do not count: on
@@ -474,7 +479,7 @@ class SupportBackend:
         strong = complains and any(
             v <= _SARCASM_COMPLAINT and r in _COMPLAINT_RULES for v, r in zip(valences, state.rules)
         )
-        if "but" not in keys and (ironic or not self.adjustments.irony_marks.isdisjoint(keys)):
+        if "but" not in keys and ironic:
             candidates = range(len(keys))  # "Brilliant, really impressed 👎": all its praise is ironic
             praise_only = True
         elif strong and "but" not in keys:
