@@ -841,6 +841,13 @@ def closing_after_upset_opening(text: str) -> ConversationReport:
         "cheers, but we'll be porting my number to another network at the end of the month",
         "Thanks anyway. I'll take this up with our account manager on Monday.",
         "Noted. I'll speak to my bank about the charge instead.",
+        # a bare "cancelled." and other ways of leaving
+        "meh. cancelled. enjoy the price rise",
+        "Thanks. I'm deleting the app, can't trust it now.",
+        "right, back to my old provider then. thanks anyway",
+        "I'll be taking my account somewhere that answers emails.",
+        # expecting better is a let-down
+        "Thank you for the credit. I had expected rather better than this, though.",
     ],
 )
 def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
@@ -858,6 +865,7 @@ def test_a_customer_who_leaves_unhappy_did_not_de_escalate(text):
         "ok. would be nice to know this 2 days ago but ok, thank you",  # thanks after a concession
         "ok. they'd better. thanks",  # thanks with a warning
         "ok. sorry for snapping earlier, long week",  # peace made, nothing praised
+        "ok. 9 to 1, i'll be in. sorry about the language earlier",
     ],
 )
 def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
@@ -870,6 +878,7 @@ def test_an_acknowledgement_or_grudging_thanks_is_a_neutral_closing(text):
     "text",
     [
         "Thanks, the door works fine now!",  # "fine" in running text is not grudging
+        "Perfect, thank you! The old plan is cancelled and the new one is live.",  # "cancelled" not standing alone
         "Thanks, I'm sure the new seal will be fine.",
         "Brilliant, thanks, we'll see you on Thursday!",  # a farewell, not "we'll see"
         "👍",
