@@ -735,3 +735,15 @@ def test_then_before_a_result_gives_the_result(reply, expected):
 )
 def test_a_result_after_the_steps_keeps_its_date(reply, expected):
     assert _reply(reply, "When will it be done? I need it for the 21st.").answer_style == expected
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # the day is when a team works through its queue, not the result's
+        "The team go through them on Monday mornings, and then it's down to them.",
+        "I can't say about the deposit; that's really their call.",
+    ],
+)
+def test_handing_the_say_to_another_party_is_a_process(reply):
+    assert _reply(reply, "Will I get my deposit back?").answer_style == "process"

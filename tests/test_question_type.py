@@ -714,3 +714,17 @@ def test_the_evidence_names_the_word_that_put_the_thing_in_transit():
 
 def test_how_to_find_out_is_a_process_question():
     assert cxcoach.analyze("And how will I know when it's safe to use again?").question_type == "process_question"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi, I just wanted to check what the new date is.", "outcome_question"),
+        ("I wanted to check whether my deposit has been returned.", "outcome_question"),
+        # no one answering is a complaint; asking whether no one can say still asks
+        ("Right. So nobody can tell me anything. Brilliant.", "not_a_question"),
+        ("so nobody can tell me if it'll even be here this week?", "outcome_question"),
+    ],
+)
+def test_checking_asks_and_nobody_telling_vents(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
