@@ -709,32 +709,26 @@ def test_a_thing_kept_and_a_way_refused_are_results(reply):
     assert _reply(reply, "Will I keep my seat, or can you speed it up?").answer_style == "outcome"
 
 
-@pytest.mark.parametrize(
-    "reply, expected",
-    [
-        # "then" before a result means "in that case"
-        ("Then it's yours to keep, and there's nothing more to pay.", "outcome"),
-        ("Then they're yours to keep.", "outcome"),
-        # before an instruction it is the next step
-        ("Then tap Return and print the label.", "process"),
-    ],
-)
-def test_then_before_a_result_gives_the_result(reply, expected):
-    assert _reply(reply, "What happens if the lens turns up after all?").answer_style == expected
+LENS = "What happens if the lens turns up after all?"
+DONE = "When will it be done? I need it for the 21st."
 
 
 @pytest.mark.parametrize(
-    "reply, expected",
+    "reply, question, expected",
     [
+        # "then" before a result means "in that case"; before an instruction it is the next step
+        ("Then it's yours to keep, and there's nothing more to pay.", LENS, "outcome"),
+        ("Then they're yours to keep.", LENS, "outcome"),
+        ("Then tap Return and print the label.", LENS, "process"),
         # after the steps, "so" and the result with a date: the date is the result's, whatever adverb sits in it
-        ("The lab check takes a day or two, so you should comfortably be finished before the 21st.", "outcome"),
-        ("Checks run overnight, so it will definitely be live by Monday.", "outcome"),
+        ("The lab check takes a day or two, so you should comfortably be finished before the 21st.", DONE, "outcome"),
+        ("Checks run overnight, so it will definitely be live by Monday.", DONE, "outcome"),
         # "before the" a step is still a step
-        ("The surveyor will call you before the visit, within 3 working days.", "process"),
+        ("The surveyor will call you before the visit, within 3 working days.", DONE, "process"),
     ],
 )
-def test_a_result_after_the_steps_keeps_its_date(reply, expected):
-    assert _reply(reply, "When will it be done? I need it for the 21st.").answer_style == expected
+def test_a_result_is_not_lost_to_the_steps_around_it(reply, question, expected):
+    assert _reply(reply, question).answer_style == expected
 
 
 @pytest.mark.parametrize(
