@@ -270,7 +270,9 @@ class QuestionTypeAnalyzer:
         ("pending", "delivered", "tracking"). ``None`` when it asks for a place ("can't find the returns
         page. Where is it?", "where is it on the site?")."""
         words = doc.sentence_words(sentence)[1]
-        if not any(words[i:i + 2] in _WHERE_IS_IT and words[i + 2:i + 3] in ([], ["now"]) for i in range(len(words) - 1)):
+        # the clause ends with "it" (or "it now"): "where is it on the map?" asks for a place
+        ends = ([], ["now"])
+        if not any(words[i:i + 2] in _WHERE_IS_IT and words[i + 2:i + 3] in ends for i in range(len(words) - 1)):
             return None
         transit = self.cues.in_transit
         for earlier in doc.sentences:

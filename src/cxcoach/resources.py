@@ -136,7 +136,7 @@ class SentimentLexicon(_Data):
     Attributes:
         words: Single words and their valence (-4..4); replaces VADER's value, 0 removes the word.
         phrases: Multi-word expressions and their valence; they win over the words inside them.
-        irony_phrases: Phrases that say the praise of their sentence is meant the other way ("love that
+        irony_phrases: Phrases that say the praise of their message is meant the other way ("love that
             for me", "living the dream"), with their own (negative) valence.
         profanity: Words that raise intensity (and carry their own valence in ``words`` if any).
         sarcasm_openers: Positive words that flip to negative when the same sentence complains.

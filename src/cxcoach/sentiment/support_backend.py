@@ -83,12 +83,12 @@ _ID_DIGITS = 4
 # full stop or a subject, is a discourse marker (VADER rates it +1.1 as praise); these words may come before it.
 _BEFORE_MARKER = frozenset(("oh", "ok", "okay", "right", "and", "but", "so", "yeah", "yes", "um", "erm", "ah"))
 _MARKER_PUNCT = (",", ".", "…")
-# "Best, Marco Castellano": "best" and a comma opening a sentence this short is a sign-off.
-_SIGN_OFF_WORDS = 4
 _AFTER_MARKER = frozenset((
     "that", "that's", "this", "it", "it's", "i", "i'm", "i'll", "i've", "i'd", "you", "you're", "we", "we're",
     "we'll", "they", "they're", "there", "there's", "he", "she",
 ))
+# "Best, Marco Castellano": "best" and a comma opening a sentence this short is a sign-off.
+_SIGN_OFF_WORDS = 4
 # "in five minutes", "a day early": durations that praise speed, not waits.
 _QUICK_BEFORE = frozenset(("in", "within", "under", "only", "just"))
 _QUICK_AFTER = frozenset(("early", "earlier", "ahead"))
