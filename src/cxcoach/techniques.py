@@ -107,6 +107,10 @@ _COUNT_WORDS = frozenset(("twice", "once", "times"))
 _CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
 _KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
+# Labels that react to what the customer went through: a restating fragment often leads into one.
+_REACTIONS = frozenset(("labeling", "validation", "apology"))
+# The agent speaking of itself: a fragment holding one reports what the agent did, it restates nothing.
+_AGENT_SELF = frozenset(("i", "i've", "i'm", "i'll", "i'd", "me", "my", "myself"))
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 # Words that may stand between an ``actors`` subject and its verb ("you probably clicked", "you then
 # entered"), besides adverbs in "-ly" ("you accidentally deleted").
@@ -207,6 +211,7 @@ class TechniqueAnalyzer:
         self._future = tuple(tuple(marker.split(" ")) for marker in self.pack.future)
         self._owners = PhraseMatcher(self.pack.owners)
         self._deflections = PhraseMatcher(self.pack.deflections)
+        self._deflection_words = max((len(phrase.split()) for phrase in self.pack.deflections), default=1)
         self._refusals = PhraseMatcher(self.pack.refusals)
         self._forecast = PhraseMatcher(self.pack.forecast)
         self._not_forecast = PhraseMatcher(self.pack.not_forecast)
@@ -316,8 +321,13 @@ class TechniqueAnalyzer:
         cue = cues[0] if cues else None
         if cues:  # a paraphrase cue alone is not mirroring: the customer's words must come back
             hits = [hit for hit in hits if hit.label != "mirroring"]
+        if question and not any(hit.label == "confirmation" for hit in hits):
+            tag = self._fact_tag(tokens, positions, words)
+            if tag is not None:
+                hits.append(_Hit("confirmation", positions[0], positions[-1], "question_tag", f"a fact, then {tag!r}?"))
         if heard and not question:  # a restatement asked as a question checks a fact: confirmation
-            mirrored = self._mirroring(tokens, positions, words, heard, cue)
+            reaction = min((hit.first for hit in hits if hit.label in _REACTIONS), default=None)
+            mirrored = self._mirroring(tokens, positions, words, heard, cue, reaction)
             if mirrored is not None:
                 hits.append(mirrored)
         if refused is not None and not refused[0]:
@@ -368,6 +378,18 @@ class TechniqueAnalyzer:
                 label, detail = "non_apology", f"apology {phrase!r} that deflects"
             hits.append(_Hit(label, first, last, kind, detail))
         return hits
+
+    def _fact_tag(self, tokens: tuple[Token, ...], positions: list[int], words: list[str]) -> Optional[str]:
+        """The question tag after the last comma of a question that names a fact before it, which the tag
+        asks the customer to check: "The refund went to the card ending 4471, yes?", "You're at the Elm
+        Street branch, right?" (see `question_tags`). ``None`` otherwise."""
+        comma = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].text == ","), None)
+        if comma is None:
+            return None
+        tag = " ".join(word for position, word in zip(positions, words) if position > comma)
+        if tag not in self.pack.question_tags or not _names_fact(tokens[:comma], positions[0]):
+            return None
+        return tag
 
     def _start(self, words: list[str]) -> int:
         """Index of the first word after leaders ("So, ...", "Oh no, ...", "Hi Sam, ...")."""
@@ -606,8 +628,12 @@ class TechniqueAnalyzer:
             return False
         if words[j + 1] in self.pack.deflecting_buts:
             return True
-        ahead = self._deflections.find_in_words(positions[j + 1 : j + 1 + _DEFLECTION_REACH], words[j + 1 : j + 1 + _DEFLECTION_REACH])
-        return bool(ahead) and _same_clause(tokens, positions[j], ahead[0][1])
+        # a deflection starts within the reach and may end past it ("sorry you were under the impression")
+        end = j + _DEFLECTION_REACH + self._deflection_words
+        ahead = self._deflections.find_in_words(positions[j + 1 : end], words[j + 1 : end])
+        if not ahead or (j + _DEFLECTION_REACH < len(positions) and ahead[0][1] > positions[j + _DEFLECTION_REACH]):
+            return False
+        return _same_clause(tokens, positions[j], ahead[0][1])
 
     def _negated(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int) -> bool:
         """A negator within a few words before word ``i``, with no clause break between them."""
@@ -765,6 +791,7 @@ class TechniqueAnalyzer:
         words: list[str],
         heard: dict[str, str],
         cue: Optional[_Hit],
+        reaction: Optional[int] = None,
     ) -> Optional[_Hit]:
         """The customer's own content words come back in this sentence: ``mirroring``.
 
@@ -782,7 +809,7 @@ class TechniqueAnalyzer:
         if cue is not None:
             if len(echoed) < self.pack.mirror_words_with_cue:
                 return None
-        elif not self._restates(tokens, positions, words, echoed):
+        elif not self._restates(tokens, positions, words, echoed, reaction):
             return None
         first = cue.first if cue is not None else min(echoed.values())
         last = max(echoed.values())
@@ -791,11 +818,22 @@ class TechniqueAnalyzer:
         return _Hit("mirroring", min(first, last), max(first, last), "restatement", f"{opener}the customer's words {said} come back")
 
     def _restates(
-        self, tokens: tuple[Token, ...], positions: list[int], words: list[str], echoed: dict[str, int]
+        self,
+        tokens: tuple[Token, ...],
+        positions: list[int],
+        words: list[str],
+        echoed: dict[str, int],
+        reaction: Optional[int] = None,
     ) -> bool:
         """Without a cue, the customer's words must make up most of the sentence, or of one of its parts
         between dashes, semicolons or colons: a restating fragment often leads into a reaction ("Three
-        people, three different answers — I completely understand why you've stopped trusting us")."""
+        people, three different answers — I completely understand why you've stopped trusting us").
+
+        The fragment before the first comma counts too when a reaction to it follows (a feeling named or
+        validated, an apology: ``reaction`` is where the first one starts) and it is the customer's
+        situation, not what the agent did ("Nine days without a fridge, I'd be at the end of my tether";
+        not "I've checked order 5512, and I'm sorry it's late"): no "I" or "me" in it.
+        """
         pack = self.pack
         if len(echoed) < min(pack.mirror_words_part, pack.mirror_words_alone):
             return False
@@ -803,6 +841,11 @@ class TechniqueAnalyzer:
         content = [w for w in words if w not in stopwords]
         if len(echoed) >= pack.mirror_words_alone and len(echoed) >= pack.mirror_share_alone * len(content):
             return True
+        comma = next((k for k, token in enumerate(tokens) if token.text == ","), None)
+        if comma is not None and reaction is not None and reaction > comma:
+            before = [word for position, word in zip(positions, words) if position < comma]
+            if _AGENT_SELF.isdisjoint(before) and self._part_restates([w for w in before if w not in stopwords], echoed):
+                return True
         cuts = [k for k, token in enumerate(tokens) if token.text in _OPENING_ENDS]
         if not cuts:
             return False
@@ -816,10 +859,14 @@ class TechniqueAnalyzer:
                     part.append(words[k])
                 k += 1
             low = cut
-            back = len({stem(w) for w in part if stem(w) in echoed})
-            if back >= pack.mirror_words_part and back >= pack.mirror_share_part * len(part):
+            if self._part_restates(part, echoed):
                 return True
         return False
+
+    def _part_restates(self, part: list[str], echoed: dict[str, int]) -> bool:
+        """Enough of a part's content words (``part``) are the customer's (``echoed``, by stem)."""
+        back = len({stem(w) for w in part if stem(w) in echoed})
+        return back >= self.pack.mirror_words_part and back >= self.pack.mirror_share_part * len(part)
 
     def _customer_words(self, doc: Doc) -> dict[str, str]:
         """The customer's content words (context), stemmed: stem → the word as the customer wrote it."""
