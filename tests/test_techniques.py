@@ -713,6 +713,55 @@ GENERAL_POSITIVES = [
     ("alternative", "We'll redeliver on Friday, or bring it to the post office if that's easier."),
     ("alternative", "We can pause the membership for three months rather than cancel it."),
     ("alternative", "Rather than wait for the engineer, you could restart the hub yourself."),
+    # said in other words (fifth batch's tuned part: tags that check a fact, more feelings, offers on the
+    # customer's say-so, limits on names)
+    # confirmation: a fact with a question tag, or a closed question that names one
+    ("confirmation", "Your booking is for the Harbour Street car park, right?"),
+    ("confirmation", "The parcel went to the Oakfield Road depot, yes?"),
+    ("confirmation", "Was that invoice 40917?"),
+    # labeling: more feelings, and a feeling named as it is validated
+    ("labeling", "You must feel completely alone with this right now."),
+    ("labeling", "That must have been terrifying with the kids in the car."),
+    ("labeling", "I can imagine your heart sank when the bill arrived."),
+    ("labeling", "You're right to be annoyed about the second visit."),
+    # validation: understanding with an intensifier, a natural feeling, a situation that would affect anyone
+    ("validation", "I totally get why you'd want the whole thing cancelled."),  # a regression guard
+    ("validation", "It's only natural to expect the worst after a letter like that."),
+    ("validation", "A bailiff's letter for a bill you've paid is enough to frighten anyone."),
+    ("validation", "Plenty of people leave it for years, so there's nothing to be ashamed of."),
+    # assurance: kept on it to the end, every penny back, nothing harmful, a harm ruled out
+    ("assurance", "I'm holding on to your case until it's in your hands."),
+    ("assurance", "If the survey agrees, every penny of the deposit comes back to you."),
+    ("assurance", "The smell is from the new sealant and it isn't harmful."),
+    ("assurance", "Once the payment clears, you won't face any late fee."),
+    # alternative: an offer on the customer's say-so
+    ("alternative", "If you'd like, I can have a new batch printed and sent out today."),
+    ("alternative", "If it helps, a collection from the depot saves the delivery charge."),
+    ("alternative", "Would Thursday work, or would a phone appointment suit you better?"),
+    # dismissive: no point, nobody makes you, it's small, not that late, it was explained
+    ("dismissive", "Honestly, no point chasing it before the 10th."),
+    ("dismissive", "If the new layout bothers you, nobody's forcing you to use it."),
+    ("dismissive", "It's nine pounds, it won't break the bank."),
+    ("dismissive", "Forty minutes isn't that late for a weekend slot."),
+    ("dismissive", "The cancellation terms were explained at checkout, I'm afraid that was explained."),
+    # blaming: the customer agreed, was sent it, or is guessed at
+    ("blaming", "The extra work was agreed on the day and you signed off on it."),
+    ("blaming", "It's all in the terms you accepted when you joined."),
+    ("blaming", "You're probably testing on the guest network upstairs."),
+    # non_apology: sorry for the customer's impression, or for any disruption
+    ("non_apology", "I'm sorry you were under the impression the price was fixed."),
+    ("non_apology", "Apologies for any disruption this may have caused to your plans."),
+    # setting_limits: the abuse named after "while", being called names, an insult left out
+    ("setting_limits", "I want to get this fixed, but I can't carry on while threats are being made."),
+    ("setting_limits", "I'll look into the charge, but I won't accept being called a liar."),
+    ("setting_limits", "I'm happy to help, and I'd rather we did it without the 'clowns'."),
+    # auditing, follow_up, feedback_request in other words
+    ("auditing", "That probably sounds like an excuse, but the rule protects your account."),
+    ("auditing", "I can imagine it feels like we've taken the money and gone quiet."),
+    ("follow_up", "You'll have a call from the surveyor by noon tomorrow."),
+    ("follow_up", "I'll post an update on your ticket every hour until the line is back."),
+    ("feedback_request", "What else would make the booking page easier for you?"),
+    ("feedback_request", "What stood out for you at the open evening?"),
 ]
 
 GENERAL_NEGATIVES = [
@@ -744,6 +793,14 @@ GENERAL_NEGATIVES = [
     ("labeling", "The portal can be confusing, so I've sent a guide."),
     ("labeling", "Your bill is confusing, so here is a summary."),
     ("dismissive", "You were obviously distressed when you rang."),
+    ("confirmation", "I've refunded the £40 to your card, okay?"),
+    ("confirmation", "Is that something you'd like me to set up for you, Priya?"),
+    ("validation", "It's natural gas at that address, not propane."),
+    ("blaming", "It's all in the past now, and your account is clear."),
+    ("assurance", "You'll face a charge if you cancel after 14 days."),
+    ("setting_limits", "We can't refund it without the receipt."),
+    ("setting_limits", "Leave the box by the door and we'll collect it."),
+    ("non_apology", "I'm so sorry you were left waiting at the door all morning."),
 ]
 
 
@@ -1008,85 +1065,14 @@ def test_hard_negatives_for_the_new_families(label, text):
     assert not _technique_findings(_reply(text), label)
 
 
-# -- tags that check a fact, feelings in more words, offers on the customer's say-so, limits on names -----
-
-SAID_OTHERWISE_POSITIVES = [
-    # confirmation: a fact with a question tag, or a closed question that names one
-    ("confirmation", "Your booking is for the Harbour Street car park, right?"),
-    ("confirmation", "The parcel went to the Oakfield Road depot, yes?"),
-    ("confirmation", "Was that invoice 40917?"),
-    # labeling: more feelings, and a feeling named as it is validated
-    ("labeling", "You must feel completely alone with this right now."),
-    ("labeling", "That must have been terrifying with the kids in the car."),
-    ("labeling", "I can imagine your heart sank when the bill arrived."),
-    ("labeling", "You're right to be annoyed about the second visit."),
-    # validation: understanding with an intensifier, a natural feeling, a situation that would affect anyone
-    ("validation", "I totally get why you'd want the whole thing cancelled."),  # a regression guard
-    ("validation", "It's only natural to expect the worst after a letter like that."),
-    ("validation", "A bailiff's letter for a bill you've paid is enough to frighten anyone."),
-    ("validation", "Plenty of people leave it for years, so there's nothing to be ashamed of."),
-    # assurance: kept on it to the end, every penny back, nothing harmful, a harm ruled out
-    ("assurance", "I'm holding on to your case until it's in your hands."),
-    ("assurance", "If the survey agrees, every penny of the deposit comes back to you."),
-    ("assurance", "The smell is from the new sealant and it isn't harmful."),
-    ("assurance", "Once the payment clears, you won't face any late fee."),
-    # alternative: an offer on the customer's say-so
-    ("alternative", "If you'd like, I can have a new batch printed and sent out today."),
-    ("alternative", "If it helps, a collection from the depot saves the delivery charge."),
-    ("alternative", "Would Thursday work, or would a phone appointment suit you better?"),
-    # dismissive: no point, nobody makes you, it's small, not that late, it was explained
-    ("dismissive", "Honestly, no point chasing it before the 10th."),
-    ("dismissive", "If the new layout bothers you, nobody's forcing you to use it."),
-    ("dismissive", "It's nine pounds, it won't break the bank."),
-    ("dismissive", "Forty minutes isn't that late for a weekend slot."),
-    ("dismissive", "The cancellation terms were explained at checkout, I'm afraid that was explained."),
-    # blaming: the customer agreed, was sent it, or is guessed at
-    ("blaming", "The extra work was agreed on the day and you signed off on it."),
-    ("blaming", "It's all in the terms you accepted when you joined."),
-    ("blaming", "You're probably testing on the guest network upstairs."),
-    # non_apology: sorry for the customer's impression, or for any disruption
-    ("non_apology", "I'm sorry you were under the impression the price was fixed."),
-    ("non_apology", "Apologies for any disruption this may have caused to your plans."),
-    # setting_limits: the abuse named after "while", being called names, an insult left out
-    ("setting_limits", "I want to get this fixed, but I can't carry on while threats are being made."),
-    ("setting_limits", "I'll look into the charge, but I won't accept being called a liar."),
-    ("setting_limits", "I'm happy to help, and I'd rather we did it without the 'clowns'."),
-    # auditing, follow_up, feedback_request in other words
-    ("auditing", "That probably sounds like an excuse, but the rule protects your account."),
-    ("auditing", "I can imagine it feels like we've taken the money and gone quiet."),
-    ("follow_up", "You'll have a call from the surveyor by noon tomorrow."),
-    ("follow_up", "I'll post an update on your ticket every hour until the line is back."),
-    ("feedback_request", "What else would make the booking page easier for you?"),
-    ("feedback_request", "What stood out for you at the open evening?"),
-]
-
-SAID_OTHERWISE_NEGATIVES = [
-    ("confirmation", "I've refunded the £40 to your card, okay?"),
-    ("confirmation", "Is that something you'd like me to set up for you, Priya?"),
-    ("validation", "It's natural gas at that address, not propane."),
-    ("blaming", "It's all in the past now, and your account is clear."),
-    ("assurance", "You'll face a charge if you cancel after 14 days."),
-    ("setting_limits", "We can't refund it without the receipt."),
-    ("setting_limits", "Leave the box by the door and we'll collect it."),
-    ("non_apology", "I'm so sorry you were left waiting at the door all morning."),
-]
-
-
-@pytest.mark.parametrize("label, text", SAID_OTHERWISE_POSITIVES)
-def test_techniques_said_in_other_words(label, text):
-    assert _technique_findings(_reply(text), label), sorted(_reply(text).techniques)
-
-
-@pytest.mark.parametrize("label, text", SAID_OTHERWISE_NEGATIVES)
-def test_look_alikes_of_techniques_said_in_other_words(label, text):
-    assert label not in _reply(text).techniques
-
+# -- a restating fragment before a comma, a question tag that checks a fact ---------------------------------
 
 def test_a_restating_fragment_before_a_comma_is_mirroring_when_a_reaction_follows():
     customer = "The fridge died on Monday, the engineer never came, and nine days later I've still no fridge."
     assert "mirroring" in _reply("Nine days without a fridge and no engineer, I'd be furious too.", customer).techniques
     # the same words reported by the agent, with no reaction after them, restate nothing
-    assert "mirroring" not in _reply("I've checked the fridge engineer booking, and he comes Monday.", customer).techniques
+    reported = "I've checked the fridge engineer booking, and he comes Monday."
+    assert "mirroring" not in _reply(reported, customer).techniques
 
 
 def test_a_question_tag_is_the_evidence_of_its_confirmation():

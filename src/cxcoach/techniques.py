@@ -844,7 +844,8 @@ class TechniqueAnalyzer:
         comma = next((k for k, token in enumerate(tokens) if token.text == ","), None)
         if comma is not None and reaction is not None and reaction > comma:
             before = [word for position, word in zip(positions, words) if position < comma]
-            if _AGENT_SELF.isdisjoint(before) and self._part_restates([w for w in before if w not in stopwords], echoed):
+            content_before = [word for word in before if word not in stopwords]
+            if _AGENT_SELF.isdisjoint(before) and self._part_restates(content_before, echoed):
                 return True
         cuts = [k for k, token in enumerate(tokens) if token.text in _OPENING_ENDS]
         if not cuts:
