@@ -762,6 +762,13 @@ GENERAL_POSITIVES = [
     ("follow_up", "I'll post an update on your ticket every hour until the line is back."),
     ("feedback_request", "What else would make the booking page easier for you?"),
     ("feedback_request", "What stood out for you at the open evening?"),
+    # an open question after a clause that sets it up, after a spoken filler, or after a lead-in
+    ("open_question", "When the app crashes, what appears on the screen?"),
+    ("open_question", "Erm, why does it keep dropping out?"),
+    ("open_question", "Wh-what did the courier say when he rang?"),
+    ("open_question", "I'm wondering what changed after the last update?"),
+    ("open_question", "Can you tell me what's different since the new router went in?"),
+    ("open_question", "Um, what would need to change for you to stay with us?"),
 ]
 
 GENERAL_NEGATIVES = [
@@ -801,6 +808,10 @@ GENERAL_NEGATIVES = [
     ("setting_limits", "We can't refund it without the receipt."),
     ("setting_limits", "Leave the box by the door and we'll collect it."),
     ("non_apology", "I'm so sorry you were left waiting at the door all morning."),
+    # a narrow question after a setting clause, and a feedback request asked with "how"
+    ("open_question", "Sorry about that, what's your postcode?"),
+    ("open_question", "Thanks for waiting, how long has the light been red?"),
+    ("open_question", "Before you go, how did we do today?"),
 ]
 
 

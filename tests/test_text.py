@@ -198,6 +198,21 @@ def test_norm_is_lower_case_with_plain_apostrophes(text, norms):
     assert [token.norm for token in Doc(text).tokens] == norms
 
 
+@pytest.mark.parametrize(
+    ("text", "norms"),
+    [
+        ("Wh-what did he say", ["what", "did", "he", "say"]),
+        ("I-I think a-a-about it", ["i", "think", "about", "it"]),
+        # real hyphenated words keep their form
+        ("so-so e-mail re-read follow-up", ["so-so", "e-mail", "re-read", "follow-up"]),
+    ],
+)
+def test_norm_reads_a_spoken_false_start_as_its_word(text, norms):
+    doc = Doc(text)
+    assert [token.norm for token in doc.tokens] == norms
+    assert doc.tokens[0].text == text.split()[0]  # the text and offsets are the original's
+
+
 def test_token_kinds_cover_the_documented_set():
     text = (
         "Hi Mr. Lee 42 $129 3pm #12345 https://example.com joe@example.com @acme #fail :) 😡 e.g. ! _"

@@ -83,6 +83,7 @@ _DEFLECTION_REACH = 3
 _CLAUSE_REACH = 40
 # Words that also end a clause (besides CLAUSE_PUNCT): a technique's span is its clause, and a
 # follow-up's time is the one in its own clause.
+_MID_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")"))
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 _NO_WORDS: frozenset[str] = frozenset()
 # Words after a duration that make it a rule, not a time for the customer's result ("within 30
@@ -244,7 +245,7 @@ class TechniqueAnalyzer:
             added = learned.findings(doc, [found | skip for skip in settled], self.name)
             if added:
                 findings = sorted(findings + added, key=lambda finding: finding.start)
-                found |= {finding.label for finding in added}
+                found = frozenset(finding.label for finding in findings)
         doc.techniques = found
         return tuple(findings)
 
@@ -415,7 +416,10 @@ class TechniqueAnalyzer:
         """Whether a cue of this kind counts where it stands."""
         if kind == "starts":
             # a start cue may itself be a leader ("So, ..."); an open question's start must ask
-            return i <= start and (question or label != "open_question")
+            if i <= start:
+                return question or label != "open_question"
+            # "When it crashes, what do you see?": an open question may follow a clause that sets it up
+            return label == "open_question" and question and _opens_last_clause(tokens, positions[i])
         if kind == "questions":
             # a closed question checks a fact only when it names one ("is that the account ending 4421?")
             return question and (label != "confirmation" or _names_fact(tokens, positions[i]))
@@ -930,6 +934,8 @@ _YIELDS = {
     "assurance": frozenset({"follow_up"}),
     "follow_up": frozenset({"feedback_request"}),
     "dismissive": frozenset({"labeling"}),
+    # "how did we do today?" asks for a view of the service: a feedback request, not a story
+    "open_question": frozenset({"feedback_request"}),
     # "your details were wrong" blames; it agrees with nothing the customer said
     "selective_agreement": frozenset({"blaming"}),
 }
@@ -1035,6 +1041,11 @@ def _token_at(tokens: tuple[Token, ...], offset: int) -> int:
 
 def _is_break(token: Token) -> bool:
     return token.text in _CLAUSE_PUNCT or token.norm in _CLAUSE_WORDS
+
+
+def _opens_last_clause(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the token at ``at`` follows a comma and opens the sentence's last clause."""
+    return at > 0 and tokens[at - 1].text == "," and not any(token.text in _MID_CLAUSE_PUNCT for token in tokens[at + 1 :])
 
 
 def _same_clause(tokens: tuple[Token, ...], a: int, b: int) -> bool:

@@ -54,8 +54,9 @@ WORD_KINDS = frozenset(("word", "code", "number", "time", "money", "abbreviation
 class Token(NamedTuple):
     """A token: its text, character offsets ``[start, end)``, kind, and normalised form.
 
-    ``norm`` is the text lower-cased, with typographic apostrophes made plain (``Don’t`` → ``don't``),
-    the form lexicons and phrase lists are keyed by.
+    ``norm`` is the text lower-cased, with typographic apostrophes made plain (``Don’t`` → ``don't``) and
+    a spoken false start read as the word it leads to (``wh-what`` → ``what``, ``I-I`` → ``i``): the form
+    lexicons and phrase lists are keyed by.
     """
 
     text: str
@@ -162,7 +163,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
         append(_new_token(Token, (value, start, end, kind[match.lastgroup], value.lower())))
     if "’" in text:  # rare: make typographic apostrophes plain in the normalised forms
         tokens = [token._replace(norm=token.norm.replace("’", "'")) if "’" in token.norm else token for token in tokens]
+    if "-" in text:  # a transcript's false starts: "wh-what", "I-I" are read as the word they start
+        tokens = [_unstammered(token) if "-" in token.norm and token.kind == "word" else token for token in tokens]
     return tuple(tokens)
+
+
+# Words whose parts repeat by design, and prefixes that make real words ("re-read"): not false starts.
+_REDUPLICATED = frozenset(("so-so", "no-no", "bye-bye", "yo-yo", "tut-tut", "hush-hush", "night-night", "chop-chop"))
+_PREFIXES = frozenset(("re", "pre", "co", "de", "un", "ex", "non", "pro", "sub", "mis", "dis", "out", "over"))
+
+
+def _unstammered(token: Token) -> Token:
+    """The token with ``norm`` set to the word a false start leads to ("wh-what", "a-a-about", "that-that"):
+    every part before the last is a start of the last."""
+    *starts, word = token.norm.split("-")
+    if not word or token.norm in _REDUPLICATED or starts[0] in _PREFIXES:
+        return token
+    if all(part and word.startswith(part) for part in starts):
+        return token._replace(norm=word)
+    return token
 
 
 def asks(tokens: tuple[Token, ...]) -> bool:
