@@ -769,6 +769,25 @@ GENERAL_POSITIVES = [
     ("open_question", "I'm wondering what changed after the last update?"),
     ("open_question", "Can you tell me what's different since the new router went in?"),
     ("open_question", "Um, what would need to change for you to stay with us?"),
+    # a verdict on a feeling named just before it
+    ("validation", "You sound worn out, which is fair enough after a week like this."),
+    ("validation", "Your frustration with three missed visits is entirely justified."),
+    ("validation", "Who could blame you for giving up on the hotline?"),
+    ("labeling", "That's a lot of worry to carry into a holiday."),
+    ("labeling", "You must be climbing the walls by now."),
+    ("assurance", "Your savings haven't gone anywhere."),
+    ("assurance", "Nothing about your delivery slot is at risk."),
+    ("assurance", "This won't touch your credit score."),
+    ("assurance", "Your two tickets are secured."),
+    ("assurance", "I'm not letting this slip again."),
+    ("alternative", "We can refund the fee or credit your account, whichever is easier for you."),
+    ("blaming", "If you skip the updates, this is what happens."),
+    ("blaming", "You were expected to return the form by the 5th."),
+    ("blaming", "You probably didn't save the settings before closing."),
+    ("dismissive", "We consider this matter closed."),
+    ("dismissive", "It'll ship when it ships."),
+    ("dismissive", "I'm not going to debate the fee with you."),
+    ("non_apology", "We're sorry you were disappointed with the room, but it matched the photos."),
 ]
 
 GENERAL_NEGATIVES = [
@@ -812,6 +831,11 @@ GENERAL_NEGATIVES = [
     ("open_question", "Sorry about that, what's your postcode?"),
     ("open_question", "Thanks for waiting, how long has the light been red?"),
     ("open_question", "Before you go, how did we do today?"),
+    # a verdict on something other than the feeling; a fallback that is only a request
+    ("validation", "I know you're cross, but a two-day delay is normal in December."),
+    ("validation", "The flickering light is normal for the first hour."),
+    ("alternative", "If it doesn't arrive by Friday, let me know and I'll chase it."),
+    ("labeling", "That's a lot of data for one month."),
 ]
 
 

@@ -307,13 +307,16 @@ class TechniqueRule(_Data):
     held: tuple[str, ...] = ()
     supplied: tuple[str, ...] = ()
     held_acts: tuple[str, ...] = ()
+    # verdicts that count on a feeling named just before them: "your anger is *more than fair*", "you
+    # sound crushed, *which is fair enough*" (validation)
+    verdicts: tuple[str, ...] = ()
     relative: bool = False
     negated: Optional[str] = None
 
     @field_validator(
         "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words",
         "owned", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared", "held",
-        "supplied", "held_acts",
+        "supplied", "held_acts", "verdicts",
     )
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -374,7 +377,7 @@ class TechniquePack(_Data):
                 continue
             merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (
                 *_RULE_KINDS, "frame_words", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
-                "held", "supplied", "held_acts",
+                "held", "supplied", "held_acts", "verdicts",
             )}
             labels[label] = TechniqueRule(
                 **merged, relative=rule.relative or mine.relative, negated=rule.negated or mine.negated

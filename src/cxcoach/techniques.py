@@ -57,7 +57,12 @@ __all__ = ["TechniqueAnalyzer"]
 # Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
 _FINDING_KINDS = (
     "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "actors", "spared", "held",
+    "verdicts",
 )
+# A feeling counts for a ``verdicts`` cue this many words before it ("your anger, with clients depending
+# on you, is more than fair"), unless one of `_CONTRASTS` comes between.
+_VERDICT_REACH = 10
+_CONTRASTS = frozenset(("but", "though", "although", "however", "yet"))
 # A negator this many words before a cue, in the same clause, negates it ("I can't promise").
 _NEGATION_WINDOW = 3
 # An emotion word counts for a frame when it comes within this many words after it ("you must be so
@@ -72,7 +77,7 @@ _OWNED_REACH = 6
 # A harm is ruled out by a negator this many words before it: further than a negation, as the negator
 # may start the subject or a longer verb ("*no* more money can leave your account", "you're *not* going
 # to be out of pocket", "you *won't* be a penny worse off").
-_SPARED_WINDOW = 5
+_SPARED_WINDOW = 6
 # A promise marker counts for a cue this many words before it ("I'll personally call you").
 _FUTURE_REACH = 3
 # A deflection turns an apology into a non-apology this many words after it ("we apologise for any
@@ -455,6 +460,8 @@ class TechniqueAnalyzer:
                 return False
             found = self._owners.find_in_words(positions[j + 1 : j + 1 + _OWNED_REACH], words[j + 1 : j + 1 + _OWNED_REACH])
             return bool(found) and _same_clause(tokens, positions[j], found[0][1])
+        if kind == "verdicts":
+            return self._judges_feeling(words, positions, i)
         if kind == "after_future":
             return self._promised(words, i)
         if label == "apology" and phrase in ("sorry", "sry", "soz", "apologies") and i == start:
@@ -583,6 +590,17 @@ class TechniqueAnalyzer:
             if words[n] == "by" and n + 1 < len(words) and words[n + 1] not in ("mistake", "accident"):
                 return False  # a named doer: "the account was set up wrong by the branch"
         return True
+
+    def _judges_feeling(self, words: list[str], positions: list[int], i: int) -> bool:
+        """Whether a verdict at word ``i`` ("is more than fair", "no wonder") follows a feeling named within
+        `_VERDICT_REACH` words before it, with no "but" between ("I know you're upset, but a delay is
+        normal" judges the delay)."""
+        low = max(0, i - _VERDICT_REACH)
+        for k in range(i - 1, low - 1, -1):
+            if words[k] in _CONTRASTS:
+                low = k + 1
+                break
+        return low < i and bool(self._emotions.find_in_words(positions[low:i], words[low:i]))
 
     def _spared(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int) -> bool:
         """A harm (words ``i`` to ``j``) ruled out for the customer: a negator that promises rather than
