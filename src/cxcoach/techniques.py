@@ -86,9 +86,10 @@ _DEFLECTION_REACH = 3
 # A clause reaches at most this many tokens either side of a cue: a longer run without punctuation is
 # not one clause, and the bound keeps a huge unpunctuated text linear.
 _CLAUSE_REACH = 40
+# Punctuation that ends a clause inside a sentence (CLAUSE_PUNCT without the sentence's own end).
+_MID_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")"))
 # Words that also end a clause (besides CLAUSE_PUNCT): a technique's span is its clause, and a
 # follow-up's time is the one in its own clause.
-_MID_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")"))
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 _NO_WORDS: frozenset[str] = frozenset()
 # Words after a duration that make it a rule, not a time for the customer's result ("within 30
@@ -250,7 +251,7 @@ class TechniqueAnalyzer:
             added = learned.findings(doc, [found | skip for skip in settled], self.name)
             if added:
                 findings = sorted(findings + added, key=lambda finding: finding.start)
-                found = frozenset(finding.label for finding in findings)
+                found |= {finding.label for finding in added}
         doc.techniques = found
         return tuple(findings)
 
@@ -1063,7 +1064,9 @@ def _is_break(token: Token) -> bool:
 
 def _opens_last_clause(tokens: tuple[Token, ...], at: int) -> bool:
     """Whether the token at ``at`` follows a comma and opens the sentence's last clause."""
-    return at > 0 and tokens[at - 1].text == "," and not any(token.text in _MID_CLAUSE_PUNCT for token in tokens[at + 1 :])
+    if at == 0 or tokens[at - 1].text != ",":
+        return False
+    return not any(token.text in _MID_CLAUSE_PUNCT for token in tokens[at + 1 :])
 
 
 def _same_clause(tokens: tuple[Token, ...], a: int, b: int) -> bool:
