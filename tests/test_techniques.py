@@ -769,6 +769,15 @@ GENERAL_POSITIVES = [
     ("open_question", "I'm wondering what changed after the last update?"),
     ("open_question", "Can you tell me what's different since the new router went in?"),
     ("open_question", "Um, what would need to change for you to stay with us?"),
+    # a topic raised for the customer to talk about, a question word inside a yes/no question
+    ("open_question", "And what about your upstairs neighbours, are they affected?"),
+    ("open_question", "Do you have any idea why the meter stopped?"),
+    ("open_question", "Have you had any thoughts about what would suit you better?"),
+    ("open_question", "In what ways has the new schedule changed your week?"),
+    # a view of the service asked for, in words the rules know
+    ("feedback_request", "How was your stay with us overall?"),
+    ("feedback_request", "How are you finding the new dashboard so far?"),
+    ("feedback_request", "How has the gym app been for you so far?"),
     # a verdict on a feeling named just before it
     ("validation", "You sound worn out, which is fair enough after a week like this."),
     ("validation", "Your frustration with three missed visits is entirely justified."),
@@ -831,6 +840,12 @@ GENERAL_NEGATIVES = [
     ("open_question", "Sorry about that, what's your postcode?"),
     ("open_question", "Thanks for waiting, how long has the light been red?"),
     ("open_question", "Before you go, how did we do today?"),
+    # "how was your..." and "how did the..." about something other than the service: no request for a view
+    ("feedback_request", "Hi Sam, how was your weekend?"),
+    ("feedback_request", "How did the pharmacist tell you to take the tablets?"),
+    ("feedback_request", "How did you set the router up originally?"),
+    # a topic raised is no offer
+    ("alternative", "What about your second account, is that one blocked too?"),
     # a verdict on something other than the feeling; a fallback that is only a request
     ("validation", "I know you're cross, but a two-day delay is normal in December."),
     ("validation", "The flickering light is normal for the first hour."),

@@ -973,9 +973,13 @@ def _settled(considered: set[str], found: set[str]) -> set[str]:
     ``considered`` are the labels a matched cue was for, ``found`` those the rules found. Where the
     rules weighed a cue and said no ("you must be logged in", "sorry if you feel"), or weighed a cue of
     the reflecting family, they decided; and the weights never turn a sentence's polarity: no
-    anti-pattern where the rules found a technique, no technique where they found an anti-pattern.
+    anti-pattern where the rules found a technique, no technique where they found an anti-pattern. A
+    question the rules read as open is no feedback request: the weights' "how" came from "how are you
+    finding the app?", and would read "how did you set it up?" the same way.
     """
     settled = considered | _REFLECTING if considered & _REFLECTING else set(considered)
+    if "open_question" in found:
+        settled.add("feedback_request")
     if found & _ANTI_PATTERNS:
         settled |= _TECHNIQUE_SET - _ANTI_PATTERNS
     elif found:
