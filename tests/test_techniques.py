@@ -772,8 +772,9 @@ GENERAL_POSITIVES = [
     # a topic raised for the customer to talk about, a question word inside a yes/no question
     ("open_question", "And what about your upstairs neighbours, are they affected?"),
     ("open_question", "Do you have any idea why the meter stopped?"),
-    ("open_question", "Have you had any thoughts about what would suit you better?"),
+    ("open_question", "Do you have an idea of what set the alarm off?"),
     ("open_question", "In what ways has the new schedule changed your week?"),
+    ("open_question", "So-so what'd you try after the reset?"),
     # a view of the service asked for, in words the rules know
     ("feedback_request", "How was your stay with us overall?"),
     ("feedback_request", "How are you finding the new dashboard so far?"),
