@@ -144,10 +144,12 @@ def test_customer_messages_get_no_learned_techniques():
 
 def test_the_builtin_weights_find_a_phrasing_the_rules_do_not_hold():
     # no auditing cue of the pack is here ("came across as" is not one): the weights learned that an
-    # agent saying "I realise" about their own message audits how they sound
+    # agent saying how their own message "came across" audits how they sound
     text = "I realise my last message came across as a bit robotic."
     doc, _ = _analyze(text, learned=False)
     assert doc.techniques == frozenset()
     doc, findings = _analyze(text, learned=True)
     assert doc.techniques == frozenset({"auditing"})
-    assert "I realise" in [evidence.text for evidence in findings[0].evidence]
+    evidence = findings[0].evidence
+    assert evidence and all(item.rule == "learned_weight" and text[item.start : item.end] == item.text for item in evidence)
+    assert "across" in [item.text for item in evidence]

@@ -790,6 +790,7 @@ GENERAL_POSITIVES = [
     ("assurance", "This won't touch your credit score."),
     ("assurance", "Your two tickets are secured."),
     ("assurance", "I'm not letting this slip again."),
+    ("assurance", "Consider it done."),
     ("alternative", "We can refund the fee or credit your account, whichever is easier for you."),
     ("blaming", "If you skip the updates, this is what happens."),
     ("blaming", "You were expected to return the form by the 5th."),
