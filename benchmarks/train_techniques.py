@@ -2,8 +2,8 @@
 
 One logistic model per technique label over a sentence's features (`cxcoach.learned.sentence_features`).
 A sentence is a positive for a label when one of the reply's labelled spans for it overlaps the sentence.
-Only the tuned 70% of ``tests/data/techniques.jsonl`` is read, and of it every batch but the fifth (see
-`outside_fifth_batch`): held-out replies never reach training.
+Only the tuned 70% of ``tests/data/techniques.jsonl`` is read, and of it the first, second, third, fourth
+and sixth batches (see `trained_on`): held-out replies never reach training.
 Seven labels are left out, where structure decides and the rules already find what an unseen writer
 says (on the validation writer below, the weights added nothing to them): mirroring (the customer's words
 must come back), expectation_timeline and follow_up (whose time it is), open_question (what the question
@@ -55,24 +55,31 @@ KEEP = 0.2  # smaller weights are dropped from the file (measured: 0.002 off the
 MIN_SENTENCES = 2  # a feature seen in one sentence only is that sentence's, not the label's
 
 
-def outside_fifth_batch(item: dict) -> bool:
-    """Whether a labelled reply is outside the fifth batch (tq-951 to tq-1150), which training leaves out.
+def trained_on(item: dict) -> bool:
+    """Whether a labelled reply's batch is one training reads: not the fifth (tq-951 to tq-1150) nor the
+    seventh (tq-1351 to tq-1550).
 
-    Trained with its tuned part as well, the weights read "You won't be covered for accidental damage" as
-    assurance and "a bit" as dismissive (+5.1, in "my last message came across as a bit robotic"): that
-    batch's many loose assurances ("you won't be left out of pocket") and implied brush-offs taught them
-    words rather than techniques. No setting tried kept both out (features in three sentences at least,
-    ten times the decay, a threshold of 0.6, or two of these), so the batch stays out, as the second writer
-    the settings are validated on (see above).
+    Trained with the fifth batch's tuned part as well, the weights read "You won't be covered for
+    accidental damage" as assurance and "a bit" as dismissive (+5.1, in "my last message came across as a
+    bit robotic"): that batch's many loose assurances ("you won't be left out of pocket") and implied
+    brush-offs taught them words rather than techniques. No setting tried kept both out (features in three
+    sentences at least, ten times the decay, a threshold of 0.6, or two of these), so the batch stays out,
+    as the second writer the settings are validated on (see above).
+
+    Trained with the seventh batch's tuned part too, the weights read a bare "?" and "I've refunded the
+    £40 to your card, okay?" as confirmation, and "If it happens again, reply to this email." and the
+    uncovered damage above as assurance (seven tests of look-alikes failed), so that batch stays out as
+    well until the settings are revisited.
     """
-    return not 951 <= int(item["id"].removeprefix("tq-")) <= 1150
+    number = int(item["id"].removeprefix("tq-"))
+    return number <= 950 or 1151 <= number <= 1350
 
 
 def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and the labels whose
     spans overlap them."""
     found = list(
-        tuned_sentences("techniques.jsonl", "reply", "techniques", "label", role="agent", keep=outside_fifth_batch)
+        tuned_sentences("techniques.jsonl", "reply", "techniques", "label", role="agent", keep=trained_on)
     )
     return drop_rare(found, MIN_SENTENCES)
 
