@@ -151,5 +151,6 @@ def test_the_builtin_weights_find_a_phrasing_the_rules_do_not_hold():
     doc, findings = _analyze(text, learned=True)
     assert doc.techniques == frozenset({"auditing"})
     evidence = findings[0].evidence
-    assert evidence and all(item.rule == "learned_weight" and text[item.start : item.end] == item.text for item in evidence)
+    assert evidence
+    assert all(item.rule == "learned_weight" and text[item.start : item.end] == item.text for item in evidence)
     assert "across" in [item.text for item in evidence]
