@@ -129,6 +129,30 @@ def test_a_look_alike_settles_its_sentence():
     assert doc.techniques == frozenset({"blaming"})
 
 
+def test_learned_blame_must_name_the_customer():
+    weights = _weights({"blaming": -2.0}, {"bill": {"blaming": 4.0}})
+    doc, _ = _analyze("Our bills look different now.", weights)
+    assert doc.techniques == frozenset()
+    doc, _ = _analyze("Your bills look different now.", weights)
+    assert doc.techniques == frozenset({"blaming"})
+
+
+def test_a_sentence_without_words_gets_no_learned_label():
+    weights = _weights({"confirmation": -2.0}, {"?": {"confirmation": 4.0}, "#": {"confirmation": 4.0}})
+    doc, _ = _analyze("?? 42?", weights)
+    assert doc.techniques == frozenset()
+    doc, _ = _analyze("Bananas?", weights)
+    assert doc.techniques == frozenset({"confirmation"})
+
+
+def test_a_question_that_tells_with_okay_is_no_confirmation_from_the_weights():
+    weights = _weights({"confirmation": -2.0}, {"?": {"confirmation": 4.0}})
+    doc, _ = _analyze("I've refunded the £40 to your card, okay?", weights)
+    assert doc.techniques == frozenset()
+    doc, _ = _analyze("I've refunded the £40 to your card?", weights)
+    assert doc.techniques == frozenset({"confirmation"})
+
+
 def test_a_reflecting_cue_leaves_mirroring_labeling_and_validation_to_the_rules():
     weights = _weights({"labeling": -2.0}, {"boiler": {"labeling": 4.0}})
     context = "The boiler in my flat has stopped working."
@@ -153,4 +177,4 @@ def test_the_builtin_weights_find_a_phrasing_the_rules_do_not_hold():
     evidence = findings[0].evidence
     assert evidence
     assert all(item.rule == "learned_weight" and text[item.start : item.end] == item.text for item in evidence)
-    assert "across" in [item.text for item in evidence]
+    assert any("across" in item.text for item in evidence)

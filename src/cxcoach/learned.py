@@ -56,6 +56,8 @@ __all__ = [
 _NUMERIC_KINDS = frozenset(("number", "money", "time"))
 # At most this many features are given as a finding's evidence: the ones that weighed most for it.
 _EVIDENCE_FEATURES = 3
+# The features that are no word ("?" and "#"): a sentence with only these gets no learned label.
+_NO_WORDS = frozenset(("?", "#"))
 
 
 class Contribution(NamedTuple):
@@ -128,6 +130,8 @@ class LearnedLabels:
         Each comes with its probability and the features that weighed for it, heaviest first.
         """
         features = sentence_features(doc.sentence_tokens(sentence))
+        if features.keys() <= _NO_WORDS:
+            return []  # the weights read words: a bare "?" or figure holds none
         found = []
         for i, logit in enumerate(self._sums(features)):
             label = self._labels[i]

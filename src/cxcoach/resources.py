@@ -337,6 +337,8 @@ class TechniquePack(_Data):
     future: tuple[str, ...] = ()
     emotions: tuple[str, ...] = ()
     question_tags: frozenset[str] = frozenset()
+    # tags that tell rather than check: "I've refunded the £40 to your card, okay?" (no confirmation)
+    telling_tags: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     mirror_words_with_cue: int = Field(default=2, ge=1)
     mirror_words_alone: int = Field(default=4, ge=1)
@@ -350,6 +352,8 @@ class TechniquePack(_Data):
     arranged: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
+    # words that address the customer: the learned weights add blaming only to a sentence holding one
+    addressed: frozenset[str] = frozenset()
 
     @field_validator("labels")
     @classmethod
@@ -390,6 +394,8 @@ class TechniquePack(_Data):
             future=self.future + other.future,
             emotions=self.emotions + other.emotions,
             question_tags=self.question_tags | other.question_tags,
+            telling_tags=self.telling_tags | other.telling_tags,
+            addressed=self.addressed | other.addressed,
             stopwords=self.stopwords | other.stopwords,
             mirror_words_with_cue=other.mirror_words_with_cue,
             mirror_words_alone=other.mirror_words_alone,

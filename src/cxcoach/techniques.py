@@ -240,12 +240,16 @@ class TechniqueAnalyzer:
         learned = self._learned_model()
         # per sentence, what the learned weights may not add there (see `_settled`)
         settled: list[set[str]] = []
+        addressed = self.pack.addressed
         for sentence in doc.sentences:
             seen: Optional[set[str]] = set() if learned is not None else None
             hits = self._sentence(doc, sentence, estimates, heard, refused, clocks, seen)
             findings.extend(self._findings(doc, sentence, hits))
             if seen is not None:
-                settled.append(_settled(seen, {hit.label for hit in hits}))
+                skip = _settled(seen, {hit.label for hit in hits})
+                if addressed and addressed.isdisjoint(doc.sentence_words(sentence)[1]):
+                    skip.add("blaming")  # blame the weights find must name the customer ("Our returns window...")
+                settled.append(skip)
         found = frozenset(finding.label for finding in findings)
         if learned is not None:
             added = learned.findings(doc, [found | skip for skip in settled], self.name)
@@ -330,7 +334,10 @@ class TechniqueAnalyzer:
             hits = [hit for hit in hits if hit.label != "mirroring"]
         if question and not any(hit.label == "confirmation" for hit in hits):
             tag = self._fact_tag(tokens, positions, words)
-            if tag is not None:
+            if tag in self.pack.telling_tags:
+                if considered is not None:  # "..., okay?" tells: the weights may not make it a check either
+                    considered.add("confirmation")
+            elif tag is not None:
                 hits.append(_Hit("confirmation", positions[0], positions[-1], "question_tag", f"a fact, then {tag!r}?"))
         if heard and not question:  # a restatement asked as a question checks a fact: confirmation
             reaction = min((hit.first for hit in hits if hit.label in _REACTIONS), default=None)
@@ -389,11 +396,14 @@ class TechniqueAnalyzer:
     def _fact_tag(self, tokens: tuple[Token, ...], positions: list[int], words: list[str]) -> Optional[str]:
         """The question tag after the last comma of a question that names a fact before it, which the tag
         asks the customer to check: "The refund went to the card ending 4471, yes?", "You're at the Elm
-        Street branch, right?" (see `question_tags`). ``None`` otherwise."""
+        Street branch, right?" (see `question_tags`); or a tag that tells, whatever comes before it
+        ("..., okay?": see `telling_tags`). ``None`` otherwise."""
         comma = next((k for k in range(len(tokens) - 1, 0, -1) if tokens[k].text == ","), None)
         if comma is None:
             return None
         tag = " ".join(word for position, word in zip(positions, words) if position > comma)
+        if tag in self.pack.telling_tags:
+            return tag
         if tag not in self.pack.question_tags or not _names_fact(tokens[:comma], positions[0]):
             return None
         return tag
