@@ -799,6 +799,34 @@ GENERAL_POSITIVES = [
     ("dismissive", "It'll ship when it ships."),
     ("dismissive", "I'm not going to debate the fee with you."),
     ("non_apology", "We're sorry you were disappointed with the room, but it matched the photos."),
+    # a feeling named as it is found natural (labeling and validation together)
+    ("labeling", "It's perfectly natural to feel nervous before the move."),
+    ("validation", "It's perfectly natural to feel nervous before the move."),
+    ("labeling", "You must all be shattered after that drive."),
+    ("validation", "It is normal you feel cheated after paying twice."),
+    # staying with it; harms held off while the case is open
+    ("assurance", "I won't leave until the heating's back on."),
+    ("assurance", "We're not letting this fall through at the last minute."),
+    ("assurance", "Your water stays on while we look into the bill."),
+    ("assurance", "There won't be any further payments taken from your account."),
+    # small, usual, not ours
+    ("dismissive", "Honestly, it's a five-minute job."),
+    ("dismissive", "Delays happen, mistakes happen."),
+    ("dismissive", "We can't be held responsible for the courier."),
+    ("dismissive", "The decision stands."),
+    # a chance the customer had, a setting they control, instructions not followed
+    ("blaming", "You had every chance to report the dent at collection."),
+    ("blaming", "Auto-renew is a setting you control in the app."),
+    ("blaming", "You still haven't returned the signed form."),
+    ("blaming", "The tiles crack only when they're installed without adhesive, as the instructions weren't followed."),
+    # the point granted
+    ("selective_agreement", "I won't argue with that, the second charge shouldn't have happened."),
+    ("selective_agreement", "You called it: the update caused the crash."),
+    # what could have gone differently; a rating; what the customer would change
+    ("feedback_request", "What could we have done differently to make the move easier?"),
+    ("feedback_request", "Is there anything about the new booking page you'd change?"),
+    ("feedback_request", "When you have a moment, please rate your delivery in the app."),
+    ("alternative", "We can refund the ticket or move you to Saturday, whichever you'd prefer."),
 ]
 
 GENERAL_NEGATIVES = [
@@ -856,6 +884,11 @@ GENERAL_NEGATIVES = [
     ("validation", "The flickering light is normal for the first hour."),
     ("alternative", "If it doesn't arrive by Friday, let me know and I'll chase it."),
     ("labeling", "That's a lot of data for one month."),
+    # a verdict after its reason states a policy; being told a fact names no feeling
+    ("dismissive", "The booking was made after the cut-off, so the fee stands."),
+    ("labeling", "It's natural to feel the bumps on a new mattress for a week."),
+    ("blaming", "You're right that you shouldn't have had that reminder."),
+    ("selective_agreement", "It shouldn't happen often, but if it does, restart the app."),
 ]
 
 
