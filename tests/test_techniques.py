@@ -1163,6 +1163,15 @@ def test_a_restating_fragment_before_a_comma_is_mirroring_when_a_reaction_follow
     assert "mirroring" not in _reply(reported, customer).techniques
 
 
+def test_a_restating_fragment_may_add_words_of_its_own():
+    customer = "I waited forty minutes for a refund form at the desk and nobody came."
+    # half the fragment's content words are the customer's ("forty", "minutes", "desk", "form")
+    reply = "Forty minutes at the desk for one form with staff chatting away happily — I'm sorry, that's not on."
+    assert "mirroring" in _reply(reply, customer).techniques
+    # one of them is not enough, however short the fragment
+    assert "mirroring" not in _reply("A refund at the desk — I'm sorry, that's not on.", customer).techniques
+
+
 def test_a_question_tag_is_the_evidence_of_its_confirmation():
     analysis = _reply("Your refund went to the Barclays card, right?")
     finding = _technique_findings(analysis, "confirmation")[0]
