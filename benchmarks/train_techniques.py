@@ -2,8 +2,8 @@
 
 One logistic model per technique label over a sentence's features (`cxcoach.learned.sentence_features`).
 A sentence is a positive for a label when one of the reply's labelled spans for it overlaps the sentence.
-Only the tuned 70% of ``tests/data/techniques.jsonl`` is read, and of it the first, second, third, fourth
-and sixth batches (see `trained_on`): held-out replies never reach training.
+Only the tuned 70% of ``tests/data/techniques.jsonl`` is read, and of it the first seven batches (see
+`trained_on`): held-out replies never reach training.
 Seven labels are left out, where structure decides and the rules already find what an unseen writer
 says (on the validation writer below, the weights added nothing to them): mirroring (the customer's words
 must come back), expectation_timeline and follow_up (whose time it is), open_question (what the question
@@ -19,6 +19,16 @@ under 0.2 cost 0.002, under 0.3 0.012. On a second writer, the fifth batch's tun
 on it, weights from the first four batches), they scored 0.794 against 0.764 for the rules alone; none of
 eight variations of the settings did better (0.786 to 0.792). With the sixth batch's tuned part added to
 the training, the same measure on the fifth batch rose to 0.804.
+
+The eighth batch's tuned part is now the writer the settings are checked on (rules never tuned on it):
+rules alone 0.717, rules and weights 0.762, whether the weights learn from the first seven batches or
+leave out the fifth and seventh as before (three times the decay: 0.756). The fifth and seventh were
+left out because weights trained on them read "You won't be covered for accidental damage" as assurance,
+a bare "?" and "I've refunded the £40 to your card, okay?" as confirmation, and "Our returns window is 30
+days, and this order was placed in March." as blame (from "our"). The technique analyzer now rules these
+out by structure, not by leaving data out: a benefit ruled out is a look-alike of assurance, a question
+that tells with "okay?" is no check, a sentence without words gets no learned label, and learned blame must
+name the customer (see `cxcoach.techniques`). So every batch but the eighth is read.
 
 Tried and not kept (measured on the fifth and sixth batches' tuned parts, each with the rules as they were
 before it and weights trained without it): training the weights for expectation_timeline, mirroring or
@@ -56,23 +66,9 @@ MIN_SENTENCES = 2  # a feature seen in one sentence only is that sentence's, not
 
 
 def trained_on(item: dict) -> bool:
-    """Whether a labelled reply's batch is one training reads: not the fifth (tq-951 to tq-1150) nor the
-    seventh (tq-1351 to tq-1550).
-
-    Trained with the fifth batch's tuned part as well, the weights read "You won't be covered for
-    accidental damage" as assurance and "a bit" as dismissive (+5.1, in "my last message came across as a
-    bit robotic"): that batch's many loose assurances ("you won't be left out of pocket") and implied
-    brush-offs taught them words rather than techniques. No setting tried kept both out (features in three
-    sentences at least, ten times the decay, a threshold of 0.6, or two of these), so the batch stays out,
-    as the second writer the settings are validated on (see above).
-
-    Trained with the seventh batch's tuned part too, the weights read a bare "?" and "I've refunded the
-    £40 to your card, okay?" as confirmation, and "If it happens again, reply to this email." and the
-    uncovered damage above as assurance (seven tests of look-alikes failed), so that batch stays out as
-    well until the settings are revisited.
-    """
-    number = int(item["id"].removeprefix("tq-"))
-    return number <= 950 or 1151 <= number <= 1350
+    """Whether a labelled reply's batch is one training reads: every batch but the eighth (tq-1551 to
+    tq-1750), on whose tuned part the settings are checked (see above)."""
+    return int(item["id"].removeprefix("tq-")) <= 1550
 
 
 def examples() -> list[Example]:

@@ -31,10 +31,6 @@ def _technique_findings(analysis, label: str | None = None):
     ]
 
 
-def _xfail(reason: str):
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 WASHER = (
     "My washing machine was delivered on Tuesday without the door seal, and the installer left it leaking."
 )
@@ -455,11 +451,8 @@ def test_an_offer_after_a_refusal_in_the_same_sentence_is_an_alternative():
             "So your washing machine was delivered on Tuesday without the door seal?",
             id="so-your",
         ),
-        pytest.param(
-            "The washing machine came on Tuesday without the door seal?",
-            id="bare-restatement",
-            marks=_xfail("a restated question with no cue phrase is not found as confirmation"),
-        ),
+        # no cue phrase: the learned weights find it
+        pytest.param("The washing machine came on Tuesday without the door seal?", id="bare-restatement"),
     ],
 )
 def test_a_restatement_asked_as_a_question_is_confirmation_not_mirroring(reply):
