@@ -820,6 +820,20 @@ GENERAL_POSITIVES = [
     ("feedback_request", "Is there anything about the new booking page you'd change?"),
     ("feedback_request", "When you have a moment, please rate your delivery in the app."),
     ("alternative", "We can refund the ticket or move you to Saturday, whichever you'd prefer."),
+    # the remedy promised, nothing done without the customer, nothing to chase
+    ("assurance", "I'll send a replacement handle out this afternoon."),
+    ("assurance", "Either way you won't run out before the new batch arrives."),
+    ("assurance", "You don't have to chase the engineer, I'll do it."),
+    ("labeling", "I can hear the nerves in your message."),
+    ("labeling", "You have every reason to feel twitchy with the sale so close."),
+    # reminders the customer had, an offer declined, the fault put on the household
+    ("blaming", "You were reminded about the renewal three times."),
+    ("blaming", "We offered the extended cover and you declined the option."),
+    ("blaming", "The receipt you uploaded didn't show the total."),
+    # it's in the FAQ, nothing more to say, it works for everyone else
+    ("dismissive", "It's all in our FAQ."),
+    ("dismissive", "There's nothing else I can tell you."),
+    ("dismissive", "The app works fine for most customers."),
 ]
 
 GENERAL_NEGATIVES = [
@@ -882,6 +896,8 @@ GENERAL_NEGATIVES = [
     ("labeling", "It's natural to feel the bumps on a new mattress for a week."),
     ("blaming", "You're right that you shouldn't have had that reminder."),
     ("selective_agreement", "It shouldn't happen often, but if it does, restart the app."),
+    ("assurance", "You can ask for a refund of the deposit online."),
+    ("dismissive", "The full answer is in the FAQ section, page 2, if that helps."),
 ]
 
 
@@ -1163,6 +1179,16 @@ def test_a_restating_fragment_may_add_words_of_its_own():
     assert "mirroring" in _reply(reply, customer).techniques
     # one of them is not enough, however short the fragment
     assert "mirroring" not in _reply("A refund at the desk — I'm sorry, that's not on.", customer).techniques
+
+
+def test_the_rules_read_a_restated_question_as_confirmation():
+    customer = "The locker at Mill Lane took my code 4471 but compartment 9 never opened."
+    doc = Doc("The Mill Lane locker took code 4471 but compartment 9 stayed shut?", role="agent", context=customer)
+    findings = TechniqueAnalyzer(learned=False).analyze(doc)
+    assert [(finding.label, finding.evidence[0].rule) for finding in findings] == [("confirmation", "restated_question")]
+    # the same question about something the customer did not say checks nothing
+    other = Doc("Did the app show an error when you tried?", role="agent", context=customer)
+    assert "confirmation" not in {finding.label for finding in TechniqueAnalyzer(learned=False).analyze(other)}
 
 
 def test_a_question_tag_is_the_evidence_of_its_confirmation():

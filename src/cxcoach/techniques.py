@@ -339,11 +339,15 @@ class TechniqueAnalyzer:
                     considered.add("confirmation")
             elif tag is not None:
                 hits.append(_Hit("confirmation", positions[0], positions[-1], "question_tag", f"a fact, then {tag!r}?"))
-        if heard and not question:  # a restatement asked as a question checks a fact: confirmation
+        if heard:
             reaction = min((hit.first for hit in hits if hit.label in _REACTIONS), default=None)
             mirrored = self._mirroring(tokens, positions, words, heard, cue, reaction)
-            if mirrored is not None:
+            if mirrored is not None and not question:
                 hits.append(mirrored)
+            elif mirrored is not None and not any(hit.label == "confirmation" for hit in hits):
+                # a restatement asked as a question checks a fact: confirmation ("So the locker took the
+                # code but the door stayed shut?")
+                hits.append(mirrored._replace(label="confirmation", rule="restated_question"))
         if refused is not None and not refused[0]:
             refused[0] = said_no is not None
         return hits
