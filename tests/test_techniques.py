@@ -830,6 +830,11 @@ GENERAL_POSITIVES = [
     ("blaming", "You were reminded about the renewal three times."),
     ("blaming", "We offered the extended cover and you declined the option."),
     ("blaming", "The receipt you uploaded didn't show the total."),
+    # deflecting apologies: for any delay, a customer disappointed, a notice missed, "should the..."
+    ("non_apology", "Apologies for any delay, however the courier sets the dates."),
+    ("non_apology", "We're sorry you're disappointed with the result."),
+    ("non_apology", "I'm sorry you didn't spot the renewal email."),
+    ("non_apology", "Please accept our apologies should the letter have caused any worry."),
     # it's in the FAQ, nothing more to say, it works for everyone else
     ("dismissive", "It's all in our FAQ."),
     ("dismissive", "There's nothing else I can tell you."),
@@ -898,6 +903,7 @@ GENERAL_NEGATIVES = [
     ("selective_agreement", "It shouldn't happen often, but if it does, restart the app."),
     ("assurance", "You can ask for a refund of the deposit online."),
     ("dismissive", "The full answer is in the FAQ section, page 2, if that helps."),
+    ("non_apology", "I'm so sorry for the delay with your refund."),
 ]
 
 
