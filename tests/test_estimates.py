@@ -136,6 +136,19 @@ def test_clock_times_in_deadlines_are_24_hour():
     assert "18:00" in estimate.day and "today" in estimate.day
 
 
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("The database fix goes live Wednesday 03:00 UTC.", "Wednesday 03:00", "wednesday 03:00"),
+        ("The engineer comes Friday 14:30.", "Friday 14:30", "friday 14:30"),
+    ],
+)
+def test_a_24_hour_clock_after_a_weekday_is_read_whole(text, span, day):
+    # not "Wednesday 0": the day of the month a weekday may carry is never the first digit of a clock
+    estimate = _only(text)
+    assert (estimate.kind, estimate.text, estimate.day) == ("deadline", span, day)
+
+
 def test_a_day_of_the_month_after_for_the_is_a_deadline():
     # "for" is too common to try the pattern at; the day itself is tried, and looks back for "for the"
     estimate = _only("The boiler service is booked in for the 12th.")

@@ -95,7 +95,7 @@ class EstimateParser:
           | (?P<ordinal>(?:\b(?:on|from|by|before|until|till)\s+the\s+|(?<=\bfor\sthe\s))(?P<o_day>\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?)
                (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
-                  (?:,?\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
+                  (?:,?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
                   (?!\s*(?:-|–|to|through|till|until)\s*(?:{_WEEKDAYS}))
                 |\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)
                (?:,?\s+(?:at\s+|from\s+|between\s+)?(?:{_CLOCK_RANGE}|{_CLOCK}))?)
