@@ -835,6 +835,10 @@ GENERAL_POSITIVES = [
     ("non_apology", "We're sorry you're disappointed with the result."),
     ("non_apology", "I'm sorry you didn't spot the renewal email."),
     ("non_apology", "Please accept our apologies should the letter have caused any worry."),
+    # a result that goes live, ships or finishes on a day
+    ("expectation_timeline", "The fix goes live Wednesday at 3am."),
+    ("expectation_timeline", "The patch with the fix ships on Thursday."),
+    ("expectation_timeline", "The roadworks outside your house are finishing on the 19th."),
     # it's in the FAQ, nothing more to say, it works for everyone else
     ("dismissive", "It's all in our FAQ."),
     ("dismissive", "There's nothing else I can tell you."),
@@ -904,6 +908,7 @@ GENERAL_NEGATIVES = [
     ("assurance", "You can ask for a refund of the deposit online."),
     ("dismissive", "The full answer is in the FAQ section, page 2, if that helps."),
     ("non_apology", "I'm so sorry for the delay with your refund."),
+    ("expectation_timeline", "Every order ships within 2 days of ordering, as standard."),
 ]
 
 
