@@ -425,11 +425,14 @@ class QuestionTypeAnalyzer:
             loud |= _EMPHATIC
         if seen & _JUDGING or not _VENT_HINTS.isdisjoint(words):
             loud |= _HINTED
-        # most sentences are one clause: split only when a comma, semicolon or joining word is there
-        if _CLAUSE_MARK.search(text, sentence.start, sentence.end):
-            clauses = _clauses(tokens, self.cues.openers)
-        else:
-            clauses = [(0, tokens, False)]
+        # most sentences are one clause: split only when a comma, semicolon or joining word is there, and
+        # read a single clause with the sentence's own words and matches (no walk to share them out)
+        if not _CLAUSE_MARK.search(text, sentence.start, sentence.end):
+            read = self._clause(tokens, positions, matches, marked, loud, ends_statement)
+            if read is _VENT:
+                return None, True, False
+            return (None, False, False) if read is None else (read[:3], False, read[3])
+        clauses = _clauses(tokens, self.cues.openers)
         asked: list[tuple[str, str, bool, bool]] = []
         vented = False
         # clauses, matches and word positions are all in order: walk them together (a 1 MB sentence
