@@ -835,6 +835,9 @@ GENERAL_POSITIVES = [
     ("non_apology", "We're sorry you're disappointed with the result."),
     ("non_apology", "I'm sorry you didn't spot the renewal email."),
     ("non_apology", "Please accept our apologies should the letter have caused any worry."),
+    # another route to what was wanted
+    ("alternative", "If the locker won't open, I can redirect the parcel to the post office."),
+    ("alternative", "The desktop app gets you past it until the fix is out."),
     # a result that goes live, ships or finishes on a day
     ("expectation_timeline", "The fix goes live Wednesday at 3am."),
     ("expectation_timeline", "The patch with the fix ships on Thursday."),
