@@ -1198,11 +1198,12 @@ def test_a_restating_fragment_may_add_words_of_its_own():
 def test_the_rules_read_a_restated_question_as_confirmation():
     customer = "The locker at Mill Lane took my code 4471 but compartment 9 never opened."
     doc = Doc("The Mill Lane locker took code 4471 but compartment 9 stayed shut?", role="agent", context=customer)
-    findings = TechniqueAnalyzer(learned=False).analyze(doc)
-    assert [(finding.label, finding.evidence[0].rule) for finding in findings] == [("confirmation", "restated_question")]
+    rules = TechniqueAnalyzer(learned=False)
+    found = [(finding.label, finding.evidence[0].rule) for finding in rules.analyze(doc)]
+    assert found == [("confirmation", "restated_question")]
     # the same question about something the customer did not say checks nothing
     other = Doc("Did the app show an error when you tried?", role="agent", context=customer)
-    assert "confirmation" not in {finding.label for finding in TechniqueAnalyzer(learned=False).analyze(other)}
+    assert "confirmation" not in {finding.label for finding in rules.analyze(other)}
 
 
 def test_a_question_tag_is_the_evidence_of_its_confirmation():
