@@ -120,37 +120,26 @@ def test_the_weights_do_not_add_an_anti_pattern_where_the_rules_found_a_techniqu
     assert "blaming" not in doc.techniques
 
 
-def test_a_look_alike_settles_its_sentence():
-    # "you must be signed" is a look-alike of labeling: the rules read an instruction there
-    weights = _weights({"blaming": -2.0}, {"bill": {"blaming": 4.0}})
-    doc, _ = _analyze("You must be signed in to see your bills.", weights)
+@pytest.mark.parametrize(
+    "label, feature, blocked, allowed",
+    [
+        # "you must be signed" is a look-alike of labeling: the rules read an instruction there
+        ("blaming", "bill", "You must be signed in to see your bills.", "Your bills are on the portal."),
+        # blame must name the customer
+        ("blaming", "bill", "Our bills look different now.", "Your bills look different now."),
+        # the weights read words: a sentence of marks and figures holds none
+        ("confirmation", "?", "?? 42?", "Bananas?"),
+        # "..., okay?" tells the customer; it checks nothing
+        ("confirmation", "?", "I've refunded the £40 to your card, okay?", "I've refunded the £40 to your card?"),
+    ],
+    ids=["look-alike", "blame-names-the-customer", "no-words", "telling-tag"],
+)
+def test_the_weights_add_nothing_where_structure_decides(label, feature, blocked, allowed):
+    weights = _weights({label: -2.0}, {feature: {label: 4.0}})
+    doc, _ = _analyze(blocked, weights)
     assert doc.techniques == frozenset()
-    doc, _ = _analyze("Your bills are on the portal.", weights)
-    assert doc.techniques == frozenset({"blaming"})
-
-
-def test_learned_blame_must_name_the_customer():
-    weights = _weights({"blaming": -2.0}, {"bill": {"blaming": 4.0}})
-    doc, _ = _analyze("Our bills look different now.", weights)
-    assert doc.techniques == frozenset()
-    doc, _ = _analyze("Your bills look different now.", weights)
-    assert doc.techniques == frozenset({"blaming"})
-
-
-def test_a_sentence_without_words_gets_no_learned_label():
-    weights = _weights({"confirmation": -2.0}, {"?": {"confirmation": 4.0}, "#": {"confirmation": 4.0}})
-    doc, _ = _analyze("?? 42?", weights)
-    assert doc.techniques == frozenset()
-    doc, _ = _analyze("Bananas?", weights)
-    assert doc.techniques == frozenset({"confirmation"})
-
-
-def test_a_question_that_tells_with_okay_is_no_confirmation_from_the_weights():
-    weights = _weights({"confirmation": -2.0}, {"?": {"confirmation": 4.0}})
-    doc, _ = _analyze("I've refunded the £40 to your card, okay?", weights)
-    assert doc.techniques == frozenset()
-    doc, _ = _analyze("I've refunded the £40 to your card?", weights)
-    assert doc.techniques == frozenset({"confirmation"})
+    doc, _ = _analyze(allowed, weights)
+    assert doc.techniques == frozenset({label})
 
 
 def test_a_reflecting_cue_leaves_mirroring_labeling_and_validation_to_the_rules():
