@@ -25,7 +25,6 @@ Examples:
 
 from __future__ import annotations
 
-from itertools import repeat
 from typing import Optional
 
 from .estimates import EstimateParser
@@ -363,16 +362,13 @@ class AnswerStyleAnalyzer:
         """A process-only reply to an outcome question: the ``outcome_first_violation`` finding."""
         if doc.context is None or doc.answer_style != "process":
             return None
-        if self._asked(doc) != "outcome_question":
+        question = doc.context_doc
+        # the customer's first outcome question, for the explanation (one reading of the message)
+        asked = self._questions.outcome_question(question)
+        if asked is None:
             return None
         first = findings[0]
-        question = doc.context_doc
-        # the question's text, for the explanation: stop at the first outcome question
-        asked_text = next(
-            found.text
-            for found in map(self._questions.classify, repeat(question), question.sentences)
-            if found is not None and found.label == "outcome_question"
-        )
+        asked_text = question.text[asked.start : asked.end]
         suggestion = _opening(estimates, doc.context_doc, self.cues.openings)
         evidence = (
             _trusted(

@@ -213,12 +213,25 @@ class QuestionTypeAnalyzer:
         """The message's question type alone, without findings (stops at the first outcome question)."""
         if doc.question_type is not None:
             return doc.question_type
+        return self._first_outcome(doc)[0]
+
+    def outcome_question(self, doc: Doc) -> Optional[Sentence]:
+        """The first sentence of ``doc`` that asks for an outcome, or ``None`` when none does; one reading
+        of the message, which also sets ``doc.question_type`` if it was not set."""
+        if doc.question_type not in (None, "outcome_question"):
+            return None
+        question_type, sentence = self._first_outcome(doc)
+        doc.question_type = doc.question_type or question_type
+        return sentence
+
+    def _first_outcome(self, doc: Doc) -> tuple[QuestionType, Optional[Sentence]]:
+        """The message's question type and its first outcome question, reading up to that question."""
         found: QuestionType = "not_a_question"
-        for _, read, _ in self._reads(doc):
+        for sentence, read, _ in self._reads(doc):
             if read[0] == "outcome_question":
-                return "outcome_question"
+                return "outcome_question", sentence
             found = "process_question"
-        return found
+        return found, None
 
     def classify(self, doc: Doc, sentence: Sentence) -> Optional[Finding]:
         """The finding for one sentence, or ``None`` when it asks nothing.
