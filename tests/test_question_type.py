@@ -352,6 +352,12 @@ def test_a_question_fragment_next_to_a_vent_vents_with_it(text, expected):
     assert [f.label for f in findings] == [
         f.label for f in (analyzer.classify(alone, s) for s in alone.sentences) if f is not None
     ]
+    # ... and the first outcome question is the first finding that asks for one
+    first = Doc(text)
+    asked = analyzer.outcome_question(first)
+    outcome = [f for f in findings if f.label == "outcome_question"]
+    assert (asked.start if asked else None) == (outcome[0].start if outcome else None)
+    assert first.question_type == expected
 
 
 @pytest.mark.parametrize(
