@@ -846,6 +846,9 @@ GENERAL_POSITIVES = [
     ("dismissive", "It's all in our FAQ."),
     ("dismissive", "There's nothing else I can tell you."),
     ("dismissive", "The app works fine for most customers."),
+    ("dismissive", "I'm not sure what more there is to explain."),
+    ("dismissive", "We can't comment on individual cases."),
+    ("blaming", "You probably haven't turned on notifications."),
 ]
 
 GENERAL_NEGATIVES = [
@@ -912,6 +915,7 @@ GENERAL_NEGATIVES = [
     ("dismissive", "The full answer is in the FAQ section, page 2, if that helps."),
     ("non_apology", "I'm so sorry for the delay with your refund."),
     ("expectation_timeline", "Every order ships within 2 days of ordering, as standard."),
+    ("dismissive", "I can't comment on that yet, but I'll find out today."),
 ]
 
 
