@@ -369,7 +369,7 @@ class AnswerStyleAnalyzer:
             return None
         first = findings[0]
         asked_text = question.text[asked.start : asked.end]
-        suggestion = _opening(estimates, doc.context_doc, self.cues.openings)
+        suggestion = _opening(estimates, question, self.cues.openings)
         evidence = (
             _trusted(
                 Evidence, start=first.start, end=first.end, text=first.text, rule="process_answer", weight=1.0,
