@@ -149,6 +149,22 @@ def test_a_24_hour_clock_after_a_weekday_is_read_whole(text, span, day):
     assert (estimate.kind, estimate.text, estimate.day) == ("deadline", span, day)
 
 
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("The engineer comes on Friday from 9 to 11am.", "friday 09:00-11:00"),
+        ("We'll deliver on Monday between 2 and 4pm.", "monday 14:00-16:00"),
+        ("Your slot is Thursday 11 to 1pm.", "thursday 11:00-13:00"),
+        ("The fitter arrives on Friday 10am to 2pm.", "friday 10:00-14:00"),
+        ("The patch goes out on Wednesday at 03:00.", "wednesday 03:00"),
+        ("Collection is on Monday, 12:30 to 2pm.", "monday 12:30-14:00"),
+    ],
+)
+def test_a_span_of_times_is_one_24_hour_span_without_its_lead_in_words(text, day):
+    # the first time of "9 to 11am" shares the second's am/pm, unless that would put it after the second
+    assert _only(text).day == day
+
+
 def test_a_day_of_the_month_after_for_the_is_a_deadline():
     # "for" is too common to try the pattern at; the day itself is tried, and looks back for "for the"
     estimate = _only("The boiler service is booked in for the 12th.")

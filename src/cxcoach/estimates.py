@@ -259,23 +259,48 @@ def _bounds(word: str, amount: float) -> tuple[Optional[float], Optional[float]]
 
 
 _CLOCK_PARTS = re.compile(r"\b(\d{1,2})(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2}):([0-5]\d)\b", re.IGNORECASE)
+# A range whose first time borrows the second's am/pm: "9 to 11am", "2 and 4pm", "12:30-2pm".
+_HALF_RANGE = re.compile(
+    r"\b(\d{1,2})(?::([0-5]\d))?\s*(?:-|–|to|and)\s*(\d{1,2})(?::([0-5]\d))?\s?(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE
+)
+# Once the times are HH:MM: "09:00 to 11:00" → "09:00-11:00"; the words that lead into a time go
+# ("wednesday at 03:00", "friday from 09:00-11:00", "monday, 12:30-14:00" → "monday 12:30-14:00").
+_CLOCK_SPAN = re.compile(r"(\d\d:\d\d)\s*(?:-|–|to|and)\s*(\d\d:\d\d)")
+_INTO_CLOCK = re.compile(r"\s*(?:,\s*)?\b(?:at|from|between)\s+(?=\d\d:\d\d)|,\s*(?=\d\d:\d\d)")
+
+
+def _hour(hour: int, half: str) -> int:
+    """A 12-hour clock's hour on the 24-hour clock."""
+    if half == "pm" and hour < 12:
+        return hour + 12
+    if half == "am" and hour == 12:
+        return 0
+    return hour
 
 
 def _normalise_day(value: str) -> str:
-    """Lower-case, single spaces, no "the", clock times as 24-hour HH:MM ("6pm today" → "18:00 today")."""
+    """Lower-case, single spaces, no "the", clock times as 24-hour HH:MM and a span of them as HH:MM-HH:MM
+    ("6pm today" → "18:00 today", "Friday from 9 to 11am" → "friday 09:00-11:00")."""
     value = " ".join(value.lower().split()).removeprefix("the ")
+
+    def half_range(match: re.Match[str]) -> str:
+        half = match.group(5).replace(".", "")
+        end = _hour(int(match.group(3)), half)
+        start = _hour(int(match.group(1)), half)
+        if start > end:  # "11 to 1pm": the first time is in the morning
+            start -= 12
+        return f"{start:02d}:{match.group(2) or '00'}-{end:02d}:{match.group(4) or '00'}"
 
     def clock(match: re.Match[str]) -> str:
         if match.group(4):  # "18:30"
             return f"{int(match.group(4)):02d}:{match.group(5)}"
         hour, minute, half = int(match.group(1)), match.group(2) or "00", match.group(3).lower().replace(".", "")
-        if half == "pm" and hour < 12:
-            hour += 12
-        elif half == "am" and hour == 12:
-            hour = 0
-        return f"{hour:02d}:{minute}"
+        return f"{_hour(hour, half):02d}:{minute}"
 
-    return _CLOCK_PARTS.sub(clock, value)
+    value = _HALF_RANGE.sub(half_range, value)
+    value = _CLOCK_PARTS.sub(clock, value)
+    value = _CLOCK_SPAN.sub(r"\1-\2", value)
+    return _INTO_CLOCK.sub(" ", value)
 
 
 @lru_cache(maxsize=1)

@@ -147,7 +147,8 @@ class Estimate(_Span):
         high: The upper bound (``None`` when open: "at least 3 days").
         unit: ``"minute"``, ``"hour"``, ``"day"``, ``"business_day"``, ``"week"``, ``"month"``,
             ``"year"`` for durations; an ISO currency code (``"USD"``) for money; ``None`` for deadlines.
-        day: For deadlines, the day or time named ("friday", "tomorrow 18:00").
+        day: For deadlines, the day or time named ("friday", "tomorrow 18:00"); a span of times as
+            ``HH:MM-HH:MM`` ("friday 09:00-11:00").
     """
 
     kind: Literal["duration", "deadline", "money"]
