@@ -158,6 +158,9 @@ def test_a_24_hour_clock_after_a_weekday_is_read_whole(text, span, day):
         ("The fitter arrives on Friday 10am to 2pm.", "friday 10:00-14:00"),
         ("The patch goes out on Wednesday at 03:00.", "wednesday 03:00"),
         ("Collection is on Monday, 12:30 to 2pm.", "monday 12:30-14:00"),
+        # a day of the month keeps the time that follows it
+        ("Your appointment is on the 14th at 9:30.", "14th 09:30"),
+        ("The survey is on the 3rd of May, from 9 to 11am.", "3rd of may 09:00-11:00"),
     ],
 )
 def test_a_span_of_times_is_one_24_hour_span_without_its_lead_in_words(text, day):

@@ -92,7 +92,8 @@ class EstimateParser:
                |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK}|noon|midday|midnight)(?:\s+(?:today|tomorrow|tonight))?))
           | (?P<relative>\b(?P<rel_day>today|tonight|tomorrow|this(?=\s+(?:afternoon|evening)))(?:\s+(?P<rel_part>morning|afternoon|evening|night))?\b)
           | (?P<season>\b(?:in\s+|around\s+)?(?P<se_day>(?:mid|early|late)[-\s]?{_MONTHS}))
-          | (?P<ordinal>(?:\b(?:on|from|by|before|until|till)\s+the\s+|(?<=\bfor\sthe\s))(?P<o_day>\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?)
+          | (?P<ordinal>(?:\b(?:on|from|by|before|until|till)\s+the\s+|(?<=\bfor\sthe\s))(?P<o_day>\d{{1,2}}(?:st|nd|rd|th)\b(?:\s+of\s+{_MONTHS})?
+               (?:,?\s+(?:at\s+|from\s+|between\s+)(?:{_CLOCK_RANGE}|{_CLOCK}))?)
                (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
                   (?:,?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
