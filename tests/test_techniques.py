@@ -1214,3 +1214,76 @@ def test_a_question_tag_is_the_evidence_of_its_confirmation():
     analysis = _reply("Your refund went to the Barclays card, right?")
     finding = _technique_findings(analysis, "confirmation")[0]
     assert "'right'" in finding.evidence[0].detail
+
+
+# -- ninth batch's tuned part: harms held off, faults laid on the customer, brush-offs, offers, feelings ----
+
+_RULES = TechniqueAnalyzer(learned=False)
+
+
+def _rule_labels(text: str, context: str | None = None) -> set[str]:
+    """The labels the phrase rules alone find (the learned weights could find them without the pack)."""
+    return {finding.label for finding in _RULES.analyze(Doc(text, role="agent", context=context))}
+
+
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("assurance", "You won't be charged the late fee while the dispute is open."),
+        ("assurance", "Your photos aren't deleted, just hidden from the album view."),
+        ("assurance", "I'll dig into the server logs for you."),
+        ("assurance", "The deposit was never taken from your card."),
+        ("assurance", "No payment will be taken until you've approved the quote."),
+        ("assurance", "I've put the claim under my own name."),
+        ("assurance", "The penalty points are being reversed."),
+        ("blaming", "It's probably your router, to be honest."),
+        ("blaming", "The error is caused by your firewall settings."),
+        ("blaming", "As the terms you signed make clear, the deposit stays with the landlord."),
+        ("blaming", "Please stop sending the same form every day."),
+        ("blaming", "You've probably not plugged the charger in all the way."),
+        ("dismissive", "As anyone who reads the instructions knows, it needs charging first."),
+        ("dismissive", "Repairs take as long as they take."),
+        ("dismissive", "It's clearly stated on the invoice."),
+        ("alternative", "We can lend you a phone while yours is away."),
+        ("alternative", "Until then, the branch on King Street can print it for you."),
+        ("alternative", "You may ask for a second assessor to look at the claim."),
+        ("validation", "Your anger with us is well placed."),
+        ("validation", "Suspicion is the sensible response to an email like that."),
+        ("validation", "A letter like that would alarm anybody."),
+        ("validation", "It's only right that you feel let down."),
+        ("validation", "A bill you can't meet would weigh on anyone."),
+        ("labeling", "That must have been a sinking feeling when the screen went black."),
+        ("labeling", "All these settings can feel overwhelming."),
+        ("labeling", "The wait has you panicked, I can tell."),
+        ("feedback_request", "How are we doing otherwise? Honest answers welcome."),
+        ("feedback_request", "Afterwards, let us know whether we got it right for you."),
+    ],
+)
+def test_the_ninth_batch_phrasings_find_the_label(label, text):
+    assert label in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("assurance", "You cancelled in time, so the fee should never have been taken."),
+        ("assurance", "Unless you cancel, you will be charged every month."),
+        ("blaming", "The delay was caused by our courier, not by anything you did."),
+        ("dismissive", "I'll stay on the line as long as it takes."),
+        ("dismissive", "Anyone who calls before noon gets a visit the same day."),
+        ("alternative", "One pen will last him till then."),
+        ("validation", "I know you're upset, but the delay makes sense given the strike."),
+        ("labeling", "The engineer gave you the wrong part number."),
+        ("labeling", "The app can feel slow on older phones."),
+        ("feedback_request", "We're doing the upgrade on Sunday night."),
+    ],
+)
+def test_look_alikes_of_the_ninth_batch_phrasings(label, text):
+    assert label not in _rule_labels(text)
+
+
+def test_a_negation_inside_a_relative_clause_does_not_negate_the_cue_after_it():
+    # "never" belongs to "you never saw": the form would alarm anybody, so this validates
+    assert "validation" in _rule_labels("A form you never saw would alarm anybody.")
+    # "don't" is the sentence's own: a feeling called unwarranted is dismissive
+    assert "dismissive" in _rule_labels("I don't think it would alarm anyone.")

@@ -124,6 +124,8 @@ _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 _ACT_ADVERBS = frozenset(("just", "then", "also", "probably", "still"))
 # After "no" these affirm: "no wonder you're upset", "it's no surprise you're worried sick".
 _NOT_NEGATING = frozenset(("wonder", "surprise", "doubt"))
+# Subjects that open a relative clause after a noun ("the bill you can't meet").
+_SUBJECTS = frozenset(("you", "we", "they", "i", "he", "she"))
 # Linking verbs: "the form you sent *was* incomplete".
 _LINKS = frozenset(("is", "was", "are", "were", "isn't", "wasn't"))
 # Past linking verbs for ``held`` faults: "your details *were* wrong" says what went wrong; "your card
@@ -682,6 +684,10 @@ class TechniqueAnalyzer:
             if words[k] in negators and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATING):
                 if words[k] == "no" and k + 1 < i and words[k + 1] not in ("one", "longer"):
                     # "no" before a noun counts the noun: "a bill with no explanation would alarm anyone"
+                    first = positions[k]
+                    continue
+                if k >= 2 and words[k - 1] in _SUBJECTS and _is_noun_like(words[k - 2], self.pack):
+                    # a relative clause's own negation: "a form you never saw would alarm anybody"
                     first = positions[k]
                     continue
                 return True
