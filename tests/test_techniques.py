@@ -1287,3 +1287,30 @@ def test_a_negation_inside_a_relative_clause_does_not_negate_the_cue_after_it():
     assert "validation" in _rule_labels("A form you never saw would alarm anybody.")
     # "don't" is the sentence's own: a feeling called unwarranted is dismissive
     assert "dismissive" in _rule_labels("I don't think it would alarm anyone.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me something about the last time it happened.",
+        "Can you talk to me about what you've tried so far?",
+        "Could you give me an example of when it drops out?",
+        "Where would you like to start?",
+        "What's your hunch about why it stopped?",
+        "What's your understanding of how the fee works?",
+    ],
+)
+def test_invitations_in_other_words_are_open_questions(text):
+    assert "open_question" in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If it's still orange after that, a line test will tell us more.",
+        "What's your postcode?",
+        "Where would you like it delivered?",
+    ],
+)
+def test_look_alikes_of_the_new_invitations_are_not_open_questions(text):
+    assert "open_question" not in _rule_labels(text)
