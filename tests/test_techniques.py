@@ -1314,3 +1314,26 @@ def test_invitations_in_other_words_are_open_questions(text):
 )
 def test_look_alikes_of_the_new_invitations_are_not_open_questions(text):
     assert "open_question" not in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cancellation terms were shown at sign-up.",
+        "The delivery window was shown at checkout before you paid.",
+        "You were shown the fee on the booking screen.",
+    ],
+)
+def test_information_given_beforehand_is_blaming(text):
+    assert "blaming" in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new price will be shown at checkout from Monday.",
+        "Your booking was shown on the screen at the gate, so the staff could see it.",
+    ],
+)
+def test_information_shown_without_fault_is_not_blaming(text):
+    assert "blaming" not in _rule_labels(text)
