@@ -7,6 +7,9 @@ Every sentence here was written for these tests; none is taken from ``tests/data
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from timing import best_analysis_time
 
@@ -1337,3 +1340,25 @@ def test_information_given_beforehand_is_blaming(text):
 )
 def test_information_shown_without_fault_is_not_blaming(text):
     assert "blaming" not in _rule_labels(text)
+
+
+# -- the labelled set and its second annotation ------------------------------------------------------------
+
+_DATA = Path(__file__).parent / "data"
+
+
+def _jsonl(name: str) -> list[dict]:
+    return [json.loads(line) for line in (_DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_labelled_span_is_in_its_reply_and_every_label_is_known():
+    # the benchmarks score by label; a span that is not in its reply would mean a mislabelled reply
+    for name, replies in (("techniques.jsonl", None), ("techniques_second_annotation.jsonl", "techniques.jsonl")):
+        items = _jsonl(name)
+        text = {item["id"]: item["reply"] for item in _jsonl(replies)} if replies else None
+        assert len({item["id"] for item in items}) == len(items), name
+        for item in items:
+            reply = text[item["id"]] if text else item["reply"]
+            for technique in item["techniques"]:
+                assert technique["label"] in TECHNIQUES, (item["id"], technique)
+                assert technique["text"] in reply, (item["id"], technique)
