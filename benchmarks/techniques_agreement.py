@@ -38,7 +38,8 @@ def main() -> int:
     print(f"{len(written)} replies (tq-1951 to tq-2050)")
     for name, (micro, per) in rows:
         lowest = sorted(per.items(), key=lambda item: item[1][2])[:4]
-        print(f"{name}: micro-F1 {micro:.3f}; lowest " + ", ".join(f"{label} {score[2]:.2f}" for label, score in lowest))
+        worst = ", ".join(f"{label} {score[2]:.2f}" for label, score in lowest)
+        print(f"{name}: micro-F1 {micro:.3f}; lowest {worst}")
     return 0
 
 
