@@ -1224,9 +1224,9 @@ def test_a_question_tag_is_the_evidence_of_its_confirmation():
 _RULES = TechniqueAnalyzer(learned=False)
 
 
-def _rule_labels(text: str, context: str | None = None) -> set[str]:
+def _rule_labels(text: str) -> set[str]:
     """The labels the phrase rules alone find (the learned weights could find them without the pack)."""
-    return {finding.label for finding in _RULES.analyze(Doc(text, role="agent", context=context))}
+    return {finding.label for finding in _RULES.analyze(Doc(text, role="agent"))}
 
 
 @pytest.mark.parametrize(

@@ -682,12 +682,10 @@ class TechniqueAnalyzer:
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 return False
             if words[k] in negators and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATING):
-                if words[k] == "no" and k + 1 < i and words[k + 1] not in ("one", "longer"):
-                    # "no" before a noun counts the noun: "a bill with no explanation would alarm anyone"
-                    first = positions[k]
-                    continue
-                if k >= 2 and words[k - 1] in _SUBJECTS and _is_noun_like(words[k - 2], self.pack):
-                    # a relative clause's own negation: "a form you never saw would alarm anybody"
+                # "no" before a noun counts the noun ("a bill with no explanation would alarm anyone"), and a
+                # relative clause negates its own verb ("a form you never saw would alarm anybody")
+                counts_noun = words[k] == "no" and k + 1 < i and words[k + 1] not in ("one", "longer")
+                if counts_noun or (k >= 2 and words[k - 1] in _SUBJECTS and _is_noun_like(words[k - 2], self.pack)):
                     first = positions[k]
                     continue
                 return True
