@@ -168,6 +168,49 @@ def test_a_span_of_times_is_one_24_hour_span_without_its_lead_in_words(text, day
     assert _only(text).day == day
 
 
+@pytest.mark.parametrize(
+    "text, span, day",
+    [
+        ("Our van will reach you between 1 and 3 this afternoon.", "between 1 and 3 this afternoon",
+         "this afternoon 13:00-15:00"),
+        ("The fitter arrives between 8 and 10 tomorrow morning.", "between 8 and 10 tomorrow morning",
+         "tomorrow morning 08:00-10:00"),
+        ("Power should return between 7 and 9 tonight.", "between 7 and 9 tonight", "tonight 19:00-21:00"),
+        ("The courier comes between 10am and 2pm.", "between 10am and 2pm", "10:00-14:00"),
+        ("Expect the crew from 11 to 1pm tomorrow.", "from 11 to 1pm tomorrow", "tomorrow 11:00-13:00"),
+        ("The reading is taken between 09:30 and 10:15 on Thursday.", "between 09:30 and 10:15 on Thursday",
+         "thursday 09:30-10:15"),
+        ("The earliest slot is Wednesday the 4th, between 8am and 1pm.", "Wednesday the 4th, between 8am and 1pm",
+         "wednesday 4th 08:00-13:00"),
+    ],
+)
+def test_a_window_of_clock_times_is_one_deadline_with_its_day_first(text, span, day):
+    # hours without am or pm take them from the part of the day: "1 and 3 this afternoon" is 13:00-15:00
+    estimate = _only(text)
+    assert (estimate.kind, estimate.text, estimate.day) == ("deadline", span, day)
+    assert text[estimate.start : estimate.end] == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The showroom is open from 10am to 4pm.",
+        "Collections run between 7am and 7pm, and you're early on the list.",
+        "Phone us between 9am and 5pm, Mon-Fri.",
+        "Call 0300 555 0188 between 8am and 6pm.",
+        "Our advisers are available between 8:00 and 20:00.",
+    ],
+)
+def test_a_service_s_hours_are_no_window(text):
+    assert find_estimates(text) == ()
+
+
+def test_hours_without_a_part_of_the_day_are_no_window():
+    # "between 9 and 11" could be the 9th to the 11th, or morning or evening: only the day is read
+    assert [e.text for e in find_estimates("We deliver between 9 and 11 on Friday.")] == ["on Friday"]
+    assert [e.kind for e in find_estimates("The repair takes between 2 and 4 hours.")] == ["duration"]
+
+
 def test_a_day_of_the_month_after_for_the_is_a_deadline():
     # "for" is too common to try the pattern at; the day itself is tried, and looks back for "for the"
     estimate = _only("The boiler service is booked in for the 12th.")

@@ -271,6 +271,8 @@ def test_a_callback_time_is_follow_up_not_a_timeline(callback, result):
         "Your prescription will be ready from 11am.",
         "Your slot tomorrow is booked for 8 to 10am.",
         "Your account suspension lifts on Sunday at 20:00.",
+        "Our van will reach you between 1 and 3 this afternoon.",
+        "The water will be back on between 6 and 8pm tonight.",
     ],
 )
 def test_a_clock_time_for_the_result_is_a_timeline(text):

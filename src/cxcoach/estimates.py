@@ -87,6 +87,11 @@ class EstimateParser:
           | (?P<bound>\b(?P<b_word>within|up\s+to|no\s+more\s+than|less\s+than|under|at\s+most|at\s+least|more\s+than|over)
                \s+(?:the\s+next\s+)?(?P<b_num>{number})\s*(?P<b_unit>{unit})(?:\s+or\s+(?P<b_or>{number})\b(?!\s*{unit}))?)
           | (?P<single>{lead}(?P<s_num>{number})\s*(?P<s_unit>{unit})(?P<s_half>\s+and\s+a\s+half\b)?)
+          | (?P<window>\b(?:between|from)\s+(?:(?P<w_clock>{_CLOCK_RANGE}|\d{{1,2}}:[0-5]\d\s*(?:-|–|to|and)\s*\d{{1,2}}:[0-5]\d)
+                  (?P<w_day>\s+(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:morning|afternoon|evening)
+                     |(?:on\s+)?(?:{_WEEKDAYS}))\b)?
+               |(?P<w_hours>\d{{1,2}}(?::[0-5]\d)?\s*(?:-|–|to|and)\s*\d{{1,2}}(?::[0-5]\d)?)
+                  \s+(?P<w_part>(?:this|tomorrow|in\s+the)\s+(?:morning|afternoon|evening)|tonight)\b))
           | (?P<deadline>\b(?:by|before|until|till|no\s+later\s+than|at(?=\s+the\s+end\s+of\b))\s+(?P<d_day>(?:{days})\b(?:\s+(?:morning|afternoon|evening|night))?
                |(?:the\s+)?end\s+of\s+{_MONTHS}|(?:mid|early|late)[-\s]?{_MONTHS}
                |{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|(?:{_CLOCK}|noon|midday|midnight)(?:\s+(?:today|tomorrow|tonight))?))
@@ -96,7 +101,7 @@ class EstimateParser:
                (?:,?\s+(?:at\s+|from\s+|between\s+)(?:{_CLOCK_RANGE}|{_CLOCK}))?)
                (?=\s*(?:$|[^\w\s]|(?:of|at|and|or|but|so|when|if|between|from|before|after|as|once|unless|then)\b)))
           | (?P<dated>(?<!to\s)(?<!-)(?<!–)(?<!-\s)(?<!–\s)\b(?:on\s+)?(?:(?:{_WEEKDAYS})\b
-                  (?:,?\s+\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
+                  (?:,?\s+(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)))?\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?!\s*(?:am|pm|a\.m|p\.m|:|-|–|to\b))(?:\s+{_MONTHS})?)?
                   (?!\s*(?:-|–|to|through|till|until)\s*(?:{_WEEKDAYS}))
                 |\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)
                (?:,?\s+(?:at\s+|from\s+|between\s+)?(?:{_CLOCK_RANGE}|{_CLOCK}))?)
@@ -166,6 +171,8 @@ class EstimateParser:
                     continue  # "every Thursday": a routine, not a date for the result
                 if subject.startswith(_ROUTINE_STARTS, match.end()) and _ROUTINE_AFTER.match(subject, match.end()):
                     continue  # "on the 3rd of each month", "at 9am every day": a routine as well
+                if match.lastgroup == "window" and _is_opening_hours(subject, match.start(), match.end()):
+                    continue  # "we're open from 9am to 5pm", "lines are staffed between 8am and 6pm, Monday to Friday"
                 found.append(self._estimate(match, text))
                 reached = match.end()
         return tuple(found)
@@ -210,8 +217,10 @@ class EstimateParser:
             day = _normalise_day(group("se_day"))
         elif kind == "ordinal":  # "on the 14th", "by the 28th", "booked for the 12th"
             day = _normalise_day(group("o_day"))
-        elif kind in ("relative", "dated"):
-            day = _normalise_day(match.group().lower().removeprefix("on "))
+        elif kind == "window":  # "between 2 and 4pm tomorrow" → "tomorrow 14:00-16:00"
+            day = _window_day(group("w_clock"), group("w_day"), group("w_hours"), group("w_part"))
+        elif kind in ("relative", "dated"):  # "Tuesday the 9th" → "tuesday 9th"
+            day = _normalise_day(match.group().lower().removeprefix("on ")).replace(" the ", " ", 1)
         else:  # money
             if group("m_sym"):
                 code, low_text, high_text = self._currencies[group("m_sym")], group("m_low"), group("m_high")
@@ -222,7 +231,7 @@ class EstimateParser:
             low = float(low_text.replace(",", ""))
             high = float(high_text.replace(",", "")) if high_text else low
             unit = code
-        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal", "season") else "duration"
+        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal", "season", "window") else "duration"
         start, end = match.span()
         return _trusted(
             Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
@@ -240,6 +249,22 @@ _ROUTINE_STARTS = (" each", " every", " of each", " of every")
 _ROUTINE_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:each|every)\s+(?:day|week|month|year|morning|evening|night)\b", re.IGNORECASE
 )
+
+
+# Hours a service keeps, not a time for the result: a word before the window in its clause, or days after it.
+_HOURS_BEFORE = re.compile(
+    r"(?:\b(?:open|opens|opening|hours|lines|staffed|closed|closes|available|answered|runs?|operates?)\b"
+    r"|\b(?:call|ring|phone)\s+(?:us\b|\+?\d))[^.!?;\n]*$"
+)
+_HOURS_AFTER = re.compile(
+    r",?\s+(?:(?:mon|monday|tue|tuesday|wed|wednesday|thu|thursday|sat|saturday)\w*\s*(?:-|–|to|through|till)\s*\w+day\b"
+    r"|(?:mon|tue|wed|thu|sat)\w*\s*(?:-|–|to|through|till)\s*(?:fri|sat|sun)\b|on\s+weekdays|weekdays|daily|every\s+day)"
+)
+
+
+def _is_opening_hours(subject: str, start: int, end: int) -> bool:
+    """Whether the clock window at ``[start, end)`` of the lower-cased text is a service's opening hours."""
+    return bool(_HOURS_BEFORE.search(subject, max(0, start - 60), start) or _HOURS_AFTER.match(subject, end))
 
 
 def _is_rate(match: re.Match[str], subject: str, previous_end: int) -> bool:
@@ -302,6 +327,18 @@ def _normalise_day(value: str) -> str:
     value = _CLOCK_PARTS.sub(clock, value)
     value = _CLOCK_SPAN.sub(r"\1-\2", value)
     return _INTO_CLOCK.sub(" ", value)
+
+
+def _window_day(clock: Optional[str], day: Optional[str], hours: Optional[str], part: Optional[str]) -> str:
+    """The ``day`` of a clock window: the day first, then the span ("tomorrow 14:00-16:00"). Hours without
+    am or pm take them from the part of the day ("between 2 and 4 this afternoon" → 14:00-16:00)."""
+    if hours is not None and part is not None:
+        part = " ".join(part.split()).removeprefix("in the ")
+        clock = hours + ("am" if part.endswith("morning") else "pm")
+        day = part
+    span = _normalise_day(clock or "")
+    day = " ".join((day or "").split()).removeprefix("on ")
+    return f"{day} {span}" if day else span
 
 
 @lru_cache(maxsize=1)
