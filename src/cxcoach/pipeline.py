@@ -48,7 +48,8 @@ class Pipeline:
 
     Args:
         analyzers: Analyzer objects or registered names, in the order they run. Defaults to the
-            built-in analyzers: ``["sentiment", "question_type", "answer_style"]``.
+            built-in analyzers: ``["sentiment", "question_type", "answer_style", "techniques",
+            "customer_cues", "commitments"]``.
         registry: Where names are looked up (default: `cxcoach.registry.registry`).
 
     Raises:
