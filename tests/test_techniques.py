@@ -1364,3 +1364,30 @@ def test_every_labelled_span_is_in_its_reply_and_every_label_is_known():
             for technique in item["techniques"]:
                 assert technique["label"] in TECHNIQUES, (item["id"], technique)
                 assert technique["text"] in reply, (item["id"], technique)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You paid with an expired card, which is why the booking was rejected.",
+        "Your form arrived without proof of address, which is why it is still in the queue.",
+        "You set the wrong region on the account, which is why the films haven't unlocked.",
+    ],
+)
+def test_a_problem_put_down_to_the_customer_s_doing_is_blaming(text):
+    assert "blaming" in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You asked for a paper copy, which is why it came by post.",  # explains, no problem after
+        "You're on the annual plan, which is why the extra month was free.",  # good news
+        "Thanks to the new tariff you're paid more, which is why the payment was late.",  # something else did it
+        "The upload limit is 40MB, which is why you're getting the error.",  # the customer did nothing
+        "Please stay civil; the desk can't see card payments, which is why they couldn't do more.",
+        "Did you pay with an expired card, which is why it was rejected?",  # asks
+    ],
+)
+def test_a_consequence_without_the_customer_s_doing_and_a_problem_is_not_blaming(text):
+    assert "blaming" not in _rule_labels(text)

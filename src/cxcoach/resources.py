@@ -310,13 +310,17 @@ class TechniqueRule(_Data):
     # verdicts that count on a feeling named just before them: "your anger is *more than fair*", "you
     # sound crushed, *which is fair enough*" (validation)
     verdicts: tuple[str, ...] = ()
+    # consequences that count after the customer's own doing, with no good news after them: "you used a
+    # screenshot, *which is why* you were turned away" (blaming); not "you're on the annual plan, which is
+    # why the extra month was free"
+    consequences: tuple[str, ...] = ()
     relative: bool = False
     negated: Optional[str] = None
 
     @field_validator(
         "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "not_this", "frame_words",
         "owned", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared", "held",
-        "supplied", "held_acts", "verdicts",
+        "supplied", "held_acts", "verdicts", "consequences",
     )
     @classmethod
     def _lower_phrases(cls, value: tuple[str, ...]) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from operator import attrgetter
-from typing import NamedTuple, Optional
+from typing import Mapping, NamedTuple, Optional
 
 from .estimates import EstimateParser, doc_estimates, estimates_within
 from .learned import LearnedTechniques
@@ -47,9 +47,11 @@ from .resources import (
     WordWeights,
     load_answer_cues,
     load_estimate_words,
+    load_lexicon,
     load_technique_pack,
 )
 from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT
+from .sentiment.lexicons import vader_lexicon
 from .text import WORD_KINDS, Doc, Sentence, Token, asks, stem
 
 __all__ = ["TechniqueAnalyzer"]
@@ -57,7 +59,7 @@ __all__ = ["TechniqueAnalyzer"]
 # Cue kinds of a `TechniqueRule` that find a technique (``not_this`` only blocks).
 _FINDING_KINDS = (
     "phrases", "starts", "questions", "frames", "after_future", "after_refusal", "owned", "actors", "spared", "held",
-    "verdicts",
+    "verdicts", "consequences",
 )
 # A feeling counts for a ``verdicts`` cue this many words before it ("your anger, with clients depending
 # on you, is more than fair"), unless one of `_CONTRASTS` comes between.
@@ -118,6 +120,12 @@ _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 _REACTIONS = frozenset(("labeling", "validation", "apology"))
 # The agent speaking of itself: a fragment holding one reports what the agent did, it restates nothing.
 _AGENT_SELF = frozenset(("i", "i've", "i'm", "i'll", "i'd", "me", "my", "myself"))
+# The customer as the one who did something: a consequence after one of these may blame them.
+_SECOND_PERSON = frozenset(("you", "your", "you're", "you've", "you'd", "yours", "yourself"))
+# A word rated at least this high ("free", "better", "saved") makes a consequence good news, not blame; one
+# rated this low or lower ("rejected", "missing", "late") makes it a problem.
+_GOOD_NEWS = 1.5
+_BAD_NEWS = -0.9
 _FACT_KINDS = frozenset(("number", "code", "money", "time", "email"))
 # Words that may stand between an ``actors`` subject and its verb ("you probably clicked", "you then
 # entered"), besides adverbs in "-ly" ("you accidentally deleted").
@@ -198,6 +206,7 @@ class TechniqueAnalyzer:
         # learned word weights add what the phrases miss; loaded on first use, as they are the biggest file
         self._learned_weights = learned
         self._learned: Optional[LearnedTechniques] = None
+        self._word_ratings: Optional[dict[str, float]] = None
         tags: dict[str, set[tuple[str, str]]] = {}
         for label, rule in self.pack.labels.items():
             for kind in (*_FINDING_KINDS, "not_this"):
@@ -479,6 +488,8 @@ class TechniqueAnalyzer:
             return bool(found) and _same_clause(tokens, positions[j], found[0][1])
         if kind == "verdicts":
             return self._judges_feeling(words, positions, i)
+        if kind == "consequences":
+            return not question and self._follows_customer_doing(tokens, words, positions, i, j)
         if kind == "after_future":
             return self._promised(words, i)
         if label == "apology" and phrase in ("sorry", "sry", "soz", "apologies") and i == start:
@@ -673,6 +684,36 @@ class TechniqueAnalyzer:
         if not ahead or (j + _DEFLECTION_REACH < len(positions) and ahead[0][1] > positions[j + _DEFLECTION_REACH]):
             return False
         return _same_clause(tokens, positions[j], ahead[0][1])
+
+    def _follows_customer_doing(
+        self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int, j: int
+    ) -> bool:
+        """Whether a consequence phrase (words ``i`` to ``j``: "which is why") follows the customer's own
+        doing and leads to a problem: a second-person word before it, after the sentence's last ";" or ":"
+        ("the desk can't see card payments; that's why..." blames no one), not brought about by something
+        else ("thanks to the new tariff, you're paid more, which is why..."); after it, a negator, "still"
+        or a word rated negative ("they haven't appeared yet", "it's still in the queue"), and no good news
+        ("..., which is why the month was free"). "You asked for paper, which is why it came by post" explains."""
+        first = positions[i]
+        begin = next((k for k in range(first - 1, -1, -1) if tokens[k].text in (";", ":")), -1)
+        before = [word for position, word in zip(positions[:i], words[:i]) if position > begin]
+        if _SECOND_PERSON.isdisjoint(before) or "thanks" in before:
+            return False
+        after = words[j + 1 :]
+        ratings = self._ratings()
+        found = [ratings.get(word, 0.0) for word in after]
+        if any(rating >= _GOOD_NEWS for rating in found):
+            return False
+        negators = self.pack.negators
+        return any(rating <= _BAD_NEWS for rating in found) or any(word in negators or word == "still" for word in after)
+
+    def _ratings(self) -> Mapping[str, float]:
+        """Word ratings: VADER's, with the support lexicon's changes (loaded on first use)."""
+        if self._word_ratings is None:
+            ratings = dict(vader_lexicon())
+            ratings.update(load_lexicon().words)
+            self._word_ratings = ratings
+        return self._word_ratings
 
     def _negated(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int) -> bool:
         """A negator within a few words before word ``i``, with no clause break between them."""
