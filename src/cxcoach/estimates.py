@@ -231,7 +231,7 @@ class EstimateParser:
             low = float(low_text.replace(",", ""))
             high = float(high_text.replace(",", "")) if high_text else low
             unit = code
-        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in ("deadline", "relative", "dated", "ordinal", "season", "window") else "duration"
+        estimate_kind = "money" if kind.startswith("money") else "deadline" if kind in _DEADLINE_GROUPS else "duration"
         start, end = match.span()
         return _trusted(
             Estimate, start=start, end=end, text=text[start:end], kind=estimate_kind, low=low, high=high, unit=unit, day=day
@@ -327,6 +327,10 @@ def _normalise_day(value: str) -> str:
     value = _CLOCK_PARTS.sub(clock, value)
     value = _CLOCK_SPAN.sub(r"\1-\2", value)
     return _INTO_CLOCK.sub(" ", value)
+
+
+# The pattern's groups whose estimates are deadlines (the rest are durations or money).
+_DEADLINE_GROUPS = frozenset(("deadline", "relative", "dated", "ordinal", "season", "window"))
 
 
 def _window_day(clock: Optional[str], day: Optional[str], hours: Optional[str], part: Optional[str]) -> str:

@@ -50,8 +50,8 @@ from .resources import (
     load_lexicon,
     load_technique_pack,
 )
-from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT
 from .sentiment.lexicons import vader_lexicon
+from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT
 from .text import WORD_KINDS, Doc, Sentence, Token, asks, stem
 
 __all__ = ["TechniqueAnalyzer"]
@@ -705,7 +705,8 @@ class TechniqueAnalyzer:
         if any(rating >= _GOOD_NEWS for rating in found):
             return False
         negators = self.pack.negators
-        return any(rating <= _BAD_NEWS for rating in found) or any(word in negators or word == "still" for word in after)
+        problem = any(rating <= _BAD_NEWS for rating in found)
+        return problem or any(word in negators or word == "still" for word in after)
 
     def _ratings(self) -> Mapping[str, float]:
         """Word ratings: VADER's, with the support lexicon's changes (loaded on first use)."""
