@@ -1391,3 +1391,11 @@ def test_a_problem_put_down_to_the_customer_s_doing_is_blaming(text):
 )
 def test_a_consequence_without_the_customer_s_doing_and_a_problem_is_not_blaming(text):
     assert "blaming" not in _rule_labels(text)
+
+
+def test_extending_the_pack_keeps_its_consequences():
+    from cxcoach.resources import TechniquePack, TechniqueRule, load_technique_pack
+
+    pack = load_technique_pack().extend(TechniquePack(labels={"blaming": TechniqueRule(phrases=("that's on your end",))}))
+    assert "which is why" in pack.labels["blaming"].consequences
+    assert "that's on your end" in pack.labels["blaming"].phrases

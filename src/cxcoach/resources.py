@@ -385,7 +385,7 @@ class TechniquePack(_Data):
                 continue
             merged = {kind: getattr(mine, kind) + getattr(rule, kind) for kind in (
                 *_RULE_KINDS, "frame_words", "not_after", "frame_links", "actors", "acts", "not_acts", "faults", "spared",
-                "held", "supplied", "held_acts", "verdicts",
+                "held", "supplied", "held_acts", "verdicts", "consequences",
             )}
             labels[label] = TechniqueRule(
                 **merged, relative=rule.relative or mine.relative, negated=rule.negated or mine.negated
