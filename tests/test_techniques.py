@@ -1396,6 +1396,7 @@ def test_a_consequence_without_the_customer_s_doing_and_a_problem_is_not_blaming
 def test_extending_the_pack_keeps_its_consequences():
     from cxcoach.resources import TechniquePack, TechniqueRule, load_technique_pack
 
-    pack = load_technique_pack().extend(TechniquePack(labels={"blaming": TechniqueRule(phrases=("that's on your end",))}))
+    ours = TechniquePack(labels={"blaming": TechniqueRule(phrases=("that's on your end",))})
+    pack = load_technique_pack().extend(ours)
     assert "which is why" in pack.labels["blaming"].consequences
     assert "that's on your end" in pack.labels["blaming"].phrases

@@ -257,8 +257,8 @@ _HOURS_BEFORE = re.compile(
     r"|\b(?:call|ring|phone)\s+(?:us\b|\+?\d))[^.!?;\n]*$"
 )
 _HOURS_AFTER = re.compile(
-    r",?\s+(?:(?:mon|monday|tue|tuesday|wed|wednesday|thu|thursday|sat|saturday)\w*\s*(?:-|–|to|through|till)\s*\w+day\b"
-    r"|(?:mon|tue|wed|thu|sat)\w*\s*(?:-|–|to|through|till)\s*(?:fri|sat|sun)\b|on\s+weekdays|weekdays|daily|every\s+day)"
+    r",?\s+(?:(?:mon|tue|wed|thu|sat)\w*\s*(?:-|–|to|through|till)\s*(?:\w+day|fri|sat|sun)\b"
+    r"|(?:on\s+)?weekdays|daily|every\s+day)"
 )
 
 

@@ -50,7 +50,7 @@ from .resources import (
     load_lexicon,
     load_technique_pack,
 )
-from .sentiment.lexicons import vader_lexicon
+from .sentiment.lexicons import rated_words
 from .text import CLAUSE_PUNCT as _CLAUSE_PUNCT
 from .text import WORD_KINDS, Doc, Sentence, Token, asks, stem
 
@@ -711,9 +711,7 @@ class TechniqueAnalyzer:
     def _ratings(self) -> Mapping[str, float]:
         """Word ratings: VADER's, with the support lexicon's changes (loaded on first use)."""
         if self._word_ratings is None:
-            ratings = dict(vader_lexicon())
-            ratings.update(load_lexicon().words)
-            self._word_ratings = ratings
+            self._word_ratings = rated_words(load_lexicon().words)
         return self._word_ratings
 
     def _negated(self, tokens: tuple[Token, ...], words: list[str], positions: list[int], i: int) -> bool:

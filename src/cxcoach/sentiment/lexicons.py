@@ -13,7 +13,7 @@ from typing import Mapping
 
 from ..errors import MissingDataError
 
-__all__ = ["emoji_descriptions", "vader_constants", "vader_lexicon", "vader_lexicon_text"]
+__all__ = ["emoji_descriptions", "rated_words", "vader_constants", "vader_lexicon", "vader_lexicon_text"]
 
 _FIX = "pip install vaderSentiment (a dependency of cxcoach; reinstall cxcoach to restore it)"
 
@@ -43,6 +43,17 @@ def vader_lexicon() -> Mapping[str, float]:
         token, rating = line.split("\t", 2)[:2]
         lexicon[token] = float(rating)
     return MappingProxyType({token: rating for token, rating in lexicon.items() if token == token.lower()})
+
+
+def rated_words(adjustments: Mapping[str, float]) -> dict[str, float]:
+    """VADER's ratings with a lexicon's adjustments: a value replaces VADER's, 0 removes the word."""
+    words = dict(vader_lexicon())
+    for word, valence in adjustments.items():
+        if valence == 0:
+            words.pop(word, None)
+        else:
+            words[word] = valence
+    return words
 
 
 @lru_cache(maxsize=None)

@@ -30,7 +30,7 @@ from ..models import SentimentResult
 from ..phrases import PhraseMatcher
 from ..resources import SentimentLexicon, load_lexicon
 from ..text import Doc, Sentence, Token
-from .lexicons import emoji_descriptions, vader_constants, vader_lexicon
+from .lexicons import emoji_descriptions, rated_words, vader_constants
 from .result import RawEvidence, build_result, normalize
 
 __all__ = ["SupportBackend"]
@@ -180,13 +180,7 @@ class SupportBackend:
         self.thresholds = thresholds
         self.request_threshold = request_threshold
         constants = vader_constants()
-        words = dict(vader_lexicon())
-        for word, valence in adjustments.words.items():
-            if valence == 0:
-                words.pop(word, None)
-            else:
-                words[word] = valence
-        self._lexicon = words
+        self._lexicon = words = rated_words(adjustments.words)
         self._support_words = frozenset(adjustments.words)
         # Phrases and their (valence, rule). VADER's own idioms ("bad ass", "yeah right") go in first so
         # the support pack can override them; the matcher takes the longest phrase at each position.
