@@ -451,6 +451,33 @@ def test_an_offer_after_a_refusal_in_the_same_sentence_is_an_alternative():
 @pytest.mark.parametrize(
     "reply",
     [
+        "If a Saturday slot is too far off, we can fit you in at the Kingsway branch on Wednesday.",
+        "If the gate still sticks, we can leave the parcel at the newsagent on the corner.",
+        "If paying it all at once is the problem, we could split it into four monthly amounts.",
+        "Most guests use the card reader, but if that's awkward you can use the code on the door.",
+    ],
+)
+def test_an_offer_after_a_difficulty_put_as_a_condition_is_an_alternative(reply):
+    (finding,) = _technique_findings(_reply(reply), "alternative")
+    assert any("'if' clause" in evidence.detail for evidence in finding.evidence)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "If it's still showing as pending on Friday, I'll chase the bank myself.",  # a promise: follow-up
+        "If you didn't get the reminder, we can't waive the fee.",  # a plain negation is no difficulty
+        "We can post the forms today if you still need them.",  # the condition comes after the offer
+        "If you have any questions, you can call us on the usual number.",
+    ],
+)
+def test_an_offer_without_a_difficulty_before_it_is_no_alternative(reply):
+    assert "alternative" not in _reply(reply).techniques
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
         pytest.param("You said the washing machine was delivered on Tuesday?", id="you-said"),
         pytest.param(
             "So your washing machine was delivered on Tuesday without the door seal?",
@@ -1400,3 +1427,12 @@ def test_extending_the_pack_keeps_its_consequences():
     pack = load_technique_pack().extend(ours)
     assert "which is why" in pack.labels["blaming"].consequences
     assert "that's on your end" in pack.labels["blaming"].phrases
+
+
+def test_a_teams_hardship_words_join_the_builtin_ones():
+    ours = TechniquePack(labels={}, hardships=frozenset({"fiddly"}))
+    analyzer = TechniqueAnalyzer(pack=load_technique_pack().extend(ours))
+    reply = "If the app is fiddly, you can post the form to us with the receipt."
+    assert "alternative" not in _reply(reply).techniques
+    assert "alternative" in {finding.label for finding in analyzer.analyze(Doc(reply, role="agent"))}
+    assert "still" in analyzer.pack.hardships

@@ -355,6 +355,9 @@ class TechniquePack(_Data):
     not_forecast: tuple[str, ...] = ()
     arranged: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
+    # a difficulty or preference in an "if" clause: an offer after it is an alternative ("If that's awkward,
+    # you can switch to self-reads")
+    hardships: frozenset[str] = frozenset()
     owners: tuple[str, ...] = ()
     # words that address the customer: the learned weights add blaming only to a sentence holding one
     addressed: frozenset[str] = frozenset()
@@ -412,6 +415,7 @@ class TechniquePack(_Data):
             not_forecast=self.not_forecast + other.not_forecast,
             arranged=self.arranged + other.arranged,
             refusals=self.refusals + other.refusals,
+            hardships=self.hardships | other.hardships,
             owners=self.owners + other.owners,
         )
 

@@ -117,6 +117,9 @@ _CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
 _KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
 # Labels that react to what the customer went through: a restating fragment often leads into one.
+# offers that promise rather than offer: after a condition ("if it's still showing on Friday I'll chase
+# it"), a follow-up, not another option (`_hardship`)
+_PROMISES = frozenset(("we'll", "i'll", "we will", "i will"))
 _REACTIONS = frozenset(("labeling", "validation", "apology"))
 # The agent speaking of itself: a fragment holding one reports what the agent did, it restates nothing.
 _AGENT_SELF = frozenset(("i", "i've", "i'm", "i'll", "i'd", "me", "my", "myself"))
@@ -299,6 +302,9 @@ class TechniqueAnalyzer:
         start = self._start(words)
         refusals = self._refusals.find_in_words(positions, words)
         said_no = refusals[0][1] if refusals else None  # token index of this sentence's first "no"
+        # an offer after a difficulty or preference put as a condition is an alternative too ("If five
+        # weeks is too long, we can...", "if it still sticks, I can..."): a no for this sentence alone
+        hardship = self._hardship(positions, words) if said_no is None and "if" in words else None
         hits: list[_Hit] = []
         matches = self._cues.find_in_words(positions, words)
         m = 0
@@ -320,7 +326,7 @@ class TechniqueAnalyzer:
                 # looks like a technique: every label is weighed
                 look_alike = phrase in self._look_alikes
                 considered.update(_TECHNIQUE_SET if look_alike else (tag[0] for tag in self._tags[phrase]))
-            found = self._cue_hits(phrase, tokens, words, positions, i, j, start, question, said_no, refused)
+            found = self._cue_hits(phrase, tokens, words, positions, i, j, start, question, said_no, refused, hardship)
             if found:
                 hits.extend(found)
             elif j > i and phrase not in self._look_alikes:
@@ -375,14 +381,20 @@ class TechniqueAnalyzer:
         question: bool,
         said_no: Optional[int],
         refused: Optional[list[bool]],
+        hardship: Optional[int] = None,
     ) -> list[_Hit]:
-        """The hits of one matched cue phrase (words ``i`` to ``j``), for every label it counts for here."""
+        """The hits of one matched cue phrase (words ``i`` to ``j``), for every label it counts for here.
+
+        ``said_no`` is the token index of the sentence's first refusal, ``hardship`` of a difficulty or
+        preference in an "if" clause (see `_hardship`); ``refused`` says an earlier sentence refused.
+        """
         first, last = positions[i], positions[j]
         hits: list[_Hit] = []
         for label, kind in self._tags[phrase]:
             if kind == "not_this":
                 continue  # a look-alike: matched only so that it hides the cue inside it
-            if kind == "after_refusal" and not ((refused and refused[0]) or (said_no is not None and said_no < first)):
+            after_no = kind != "after_refusal" or bool(refused and refused[0]) or (said_no is not None and said_no < first)
+            if not after_no and not (hardship is not None and hardship < first and phrase not in _PROMISES):
                 continue  # "we can repair it" is an alternative only after a no
             if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
                 continue
@@ -401,12 +413,26 @@ class TechniqueAnalyzer:
                     continue
                 label = rule.negated
                 detail = f"negated cue {phrase!r}"
-            else:
+            elif after_no:
                 detail = f"{kind.replace('_', ' ')} cue {phrase!r}"
+            else:
+                detail = f"offer {phrase!r} after a difficulty or preference in an 'if' clause"
             if label == "apology" and self._deflected(tokens, positions, words, j):
                 label, detail = "non_apology", f"apology {phrase!r} that deflects"
             hits.append(_Hit(label, first, last, kind, detail))
         return hits
+
+    def _hardship(self, positions: list[int], words: list[str]) -> Optional[int]:
+        """The token index of the first difficulty or preference after an "if" ("If five weeks is too long",
+        "if it still sticks", "If you'd rather"; see `hardships`), or ``None``."""
+        hardships = self.pack.hardships
+        conditional = False
+        for position, word in zip(positions, words):
+            if word == "if":
+                conditional = True
+            elif conditional and word in hardships:
+                return position
+        return None
 
     def _fact_tag(self, tokens: tuple[Token, ...], positions: list[int], words: list[str]) -> Optional[str]:
         """The question tag after the last comma of a question that names a fact before it, which the tag
