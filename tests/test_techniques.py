@@ -407,6 +407,19 @@ def test_negation_does_not_cross_a_clause():
     assert "assurance" in analysis.techniques
 
 
+@pytest.mark.parametrize(
+    "reply, blames",
+    [
+        ("The cot wasn't packed because you didn't put it on the moving list.", True),
+        ("Your deposit wasn't returned since you never sent the keys back.", True),
+        ("It isn't because you entered the wrong code: our server timed out.", False),
+        ("That's not because you did anything wrong.", False),
+    ],
+)
+def test_a_negator_does_not_reach_into_a_reason_clause(reply, blames):
+    assert ("blaming" in _reply(reply).techniques) is blames
+
+
 def test_negated_validation_becomes_dismissive():
     assert "validation" in _reply("I'd feel the same.").techniques
     negated = _reply("I wouldn't feel the same way.")

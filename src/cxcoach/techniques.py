@@ -94,6 +94,8 @@ _MID_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")"))
 # follow-up's time is the one in its own clause.
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 _NO_WORDS: frozenset[str] = frozenset()
+# Words that open a reason or a condition: a negator before one does not reach past it (`_negated`)
+_REASONS = frozenset(("because", "since", "cos", "which", "unless"))
 # Words after a duration that make it a rule, not a time for the customer's result ("within 30
 # days of purchase", "48 hours before arrival") or a past event ("3 days ago"). After a day they do
 # not: "tomorrow before noon", "Monday from 9am".
@@ -744,9 +746,15 @@ class TechniqueAnalyzer:
         """A negator within a few words before word ``i``, with no clause break between them."""
         negators = self.pack.negators
         first = positions[i]
-        for k in range(i - 1, max(-1, i - 1 - _NEGATION_WINDOW), -1):
-            if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
+        for k in range(i, max(-1, i - 1 - _NEGATION_WINDOW), -1):
+            if k < i and any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 return False
+            if words[k] in _REASONS:
+                # "it wasn't dismantled because you didn't list it": the reason is a clause of its own, which
+                # only a negator right before it denies ("it isn't because you entered the wrong code")
+                return k > 0 and words[k - 1] in negators and positions[k - 1] + 1 == positions[k]
+            if k == i:
+                continue
             if words[k] in negators and not (k + 1 < len(words) and words[k + 1] in _NOT_NEGATING):
                 # "no" before a noun counts the noun ("a bill with no explanation would alarm anyone"), and a
                 # relative clause negates its own verb ("a form you never saw would alarm anybody")
