@@ -1449,3 +1449,31 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
     assert "alternative" not in _reply(reply).techniques
     assert "alternative" in {finding.label for finding in analyzer.analyze(Doc(reply, role="agent"))}
     assert "still" in analyzer.pack.hardships
+
+
+# said in other words (the eleventh batch's tuned part): each phrasing in our own wording, with look-alikes
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("blaming", "It was £25, and you'd avoid it by leaving a little extra in the account."),
+        ("blaming", "It's not our fault if you don't open the reminder emails."),
+        ("blaming", "It's worth reading the small print before you sign next time."),
+        ("blaming", "Slight soreness is normal, especially if you haven't been using the retainer."),
+        ("blaming", "Please read the documentation before raising a ticket."),
+        ("blaming", "Please don't open multiple chats about the same order."),
+    ],
+)
+def test_the_eleventh_batch_phrasings_find_the_label(label, text):
+    assert label in _rule_labels(text)
+
+
+@pytest.mark.parametrize(
+    "label, text",
+    [
+        ("blaming", "The outage wasn't our fault or yours: the grid went down."),
+        ("blaming", "You can read the documentation for the new export here."),
+        ("blaming", "Soreness is normal for a day or two, especially after a deep clean."),
+    ],
+)
+def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
+    assert label not in _rule_labels(text)
