@@ -1461,6 +1461,11 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("blaming", "Slight soreness is normal, especially if you haven't been using the retainer."),
         ("blaming", "Please read the documentation before raising a ticket."),
         ("blaming", "Please don't open multiple chats about the same order."),
+        ("dismissive", "Trains run late now and then, that's life."),
+        ("dismissive", "With respect, it's a meter swap, not brain surgery."),
+        ("dismissive", "If the new fee doesn't work for you, you're free to cancel at any time."),
+        ("dismissive", "As mentioned in my previous email, the limit is fixed."),
+        ("dismissive", "The saving we quoted was an estimate, not a guarantee."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1473,6 +1478,9 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         ("blaming", "The outage wasn't our fault or yours: the grid went down."),
         ("blaming", "You can read the documentation for the new export here."),
         ("blaming", "Soreness is normal for a day or two, especially after a deep clean."),
+        ("dismissive", "Your parcel is in locker 9: there it is on the map."),
+        ("dismissive", "You can cancel within 14 days at no cost."),
+        ("dismissive", "As mentioned on the phone, the engineer is booked for Friday."),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
