@@ -1466,6 +1466,8 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("dismissive", "If the new fee doesn't work for you, you're free to cancel at any time."),
         ("dismissive", "As mentioned in my previous email, the limit is fixed."),
         ("dismissive", "The saving we quoted was an estimate, not a guarantee."),
+        ("labeling", "I'm sorry the letter gave you such a fright."),
+        ("labeling", "I'm so sorry, you must be exhausted."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1481,6 +1483,9 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         ("dismissive", "Your parcel is in locker 9: there it is on the map."),
         ("dismissive", "You can cancel within 14 days at no cost."),
         ("dismissive", "As mentioned on the phone, the engineer is booked for Friday."),
+        # "sorry you're <feeling>" is a (non-)apology, not a feeling named: the writers agree on it
+        ("labeling", "We're sorry that you're unhappy with the decision."),
+        ("labeling", "I'm sorry you feel let down by the outcome."),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):

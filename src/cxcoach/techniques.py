@@ -94,6 +94,9 @@ _MID_CLAUSE_PUNCT = frozenset((",", ";", ":", "—", "–", "(", ")"))
 # follow-up's time is the one in its own clause.
 _CLAUSE_WORDS = frozenset(("and", "but", "while", "whereas", "although", "though", "however"))
 _NO_WORDS: frozenset[str] = frozenset()
+# Sympathy before a "you ..." cue makes it part of the sympathy ("sorry you're disappointed", "sorry you
+# lost a day"); before another cue it blocks nothing ("sorry it gave you such a fright" names the fright)
+_SYMPATHY = frozenset(("sorry", "apologise", "apologize", "apologies", "shame", "pity", "unfortunately"))
 # Words that open a reason or a condition: a negator before one does not reach past it (`_negated`)
 _REASONS = frozenset(("because", "since", "cos", "which", "unless"))
 # Words after a duration that make it a rule, not a time for the customer's result ("within 30
@@ -545,7 +548,7 @@ class TechniqueAnalyzer:
             if any(tokens[t].text in _CLAUSE_PUNCT for t in range(positions[k] + 1, first)):
                 return False
             word = words[k]
-            if word in rule.not_after:
+            if word in rule.not_after and (word not in _SYMPATHY or phrase.startswith("you")):
                 return True
             if k == i - 1 and rule.relative and kind not in ("actors", "held") and phrase.startswith("you") and _is_noun_like(word, self.pack):
                 return True
