@@ -1468,6 +1468,8 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("dismissive", "The saving we quoted was an estimate, not a guarantee."),
         ("labeling", "I'm sorry the letter gave you such a fright."),
         ("labeling", "I'm so sorry, you must be exhausted."),
+        ("labeling", "With three kids off school, you must be run off your feet."),
+        ("labeling", "I can tell how tense you are about the move."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
