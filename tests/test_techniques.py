@@ -1470,6 +1470,9 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("labeling", "I'm so sorry, you must be exhausted."),
         ("labeling", "With three kids off school, you must be run off your feet."),
         ("labeling", "I can tell how tense you are about the move."),
+        ("assurance", "Leave the boxes where they are; they're our problem now."),
+        ("assurance", "We'll pay the garage directly, so you won't have to find the money up front."),
+        ("assurance", "Nothing further will happen to the account while the review is open."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1488,6 +1491,8 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         # "sorry you're <feeling>" is a (non-)apology, not a feeling named: the writers agree on it
         ("labeling", "We're sorry that you're unhappy with the decision."),
         ("labeling", "I'm sorry you feel let down by the outcome."),
+        ("assurance", "You won't find the setting in the app any more."),
+        ("dismissive", "The parcels are our problem now, so leave them with the driver."),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
