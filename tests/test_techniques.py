@@ -1473,6 +1473,9 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("assurance", "Leave the boxes where they are; they're our problem now."),
         ("assurance", "We'll pay the garage directly, so you won't have to find the money up front."),
         ("assurance", "Nothing further will happen to the account while the review is open."),
+        ("validation", "Two missed deliveries in a week would wear thin with anyone."),
+        ("validation", "Feeling lost in the first month is a perfectly normal feeling."),
+        ("validation", "A night without heating is reason enough to be angry."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1493,6 +1496,7 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         ("labeling", "I'm sorry you feel let down by the outcome."),
         ("assurance", "You won't find the setting in the app any more."),
         ("dismissive", "The parcels are our problem now, so leave them with the driver."),
+        ("validation", "Give it a day for the paint to wear thin before the second coat."),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
