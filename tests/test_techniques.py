@@ -1476,6 +1476,9 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("validation", "Two missed deliveries in a week would wear thin with anyone."),
         ("validation", "Feeling lost in the first month is a perfectly normal feeling."),
         ("validation", "A night without heating is reason enough to be angry."),
+        ("selective_agreement", "I'll grant you the queue was far too long."),
+        ("selective_agreement", "It's true that nobody rang you back."),
+        ("selective_agreement", "I won't pretend the new layout is better."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1497,6 +1500,7 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         ("assurance", "You won't find the setting in the app any more."),
         ("dismissive", "The parcels are our problem now, so leave them with the driver."),
         ("validation", "Give it a day for the paint to wear thin before the second coat."),
+        ("selective_agreement", "Is it true the branch is closing?"),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
