@@ -398,7 +398,9 @@ class TechniqueAnalyzer:
         for label, kind in self._tags[phrase]:
             if kind == "not_this":
                 continue  # a look-alike: matched only so that it hides the cue inside it
-            after_no = kind != "after_refusal" or bool(refused and refused[0]) or (said_no is not None and said_no < first)
+            after_no = (
+                kind != "after_refusal" or bool(refused and refused[0]) or (said_no is not None and said_no < first)
+            )
             if not after_no and not (hardship is not None and hardship < first and phrase not in _PROMISES):
                 continue  # "we can repair it" is an alternative only after a no
             if not self._fits(kind, label, phrase, tokens, words, positions, i, j, start, question):
