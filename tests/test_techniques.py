@@ -1505,3 +1505,19 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
     assert label not in _rule_labels(text)
+
+
+def test_a_statement_before_a_semicolon_is_read_apart_from_the_question_after_it():
+    reply = "Our engineer will be with you before midday tomorrow; what's the drip doing now?"
+    techniques = _reply(reply).techniques
+    assert {"expectation_timeline", "open_question"} <= techniques
+    # the same promise asked as a question gives no timeline
+    assert "expectation_timeline" not in _reply("Will our engineer be with you before midday tomorrow?").techniques
+
+
+def test_a_restatement_before_a_semicolon_is_mirroring_not_a_check():
+    customer = "Also honestly the evening class feels way too big for the room."
+    reply = "You mentioned the evening class feels too big for the room; what's it like with that many people?"
+    techniques = _reply(reply, customer).techniques
+    assert {"mirroring", "open_question"} <= techniques
+    assert "confirmation" not in techniques

@@ -9,7 +9,7 @@ import pytest
 
 import cxcoach.text as text_module
 from cxcoach.errors import InputTypeError, InputValueError
-from cxcoach.text import Doc, TokenKind, tokenize
+from cxcoach.text import Doc, Sentence, TokenKind, tokenize
 
 KINDS = frozenset(get_args(TokenKind))
 
@@ -332,3 +332,11 @@ def test_asks_reads_a_question_mark_at_the_end_of_a_sentence(text, expected):
 def test_an_initial_ends_a_sentence_only_before_a_word_that_starts_one(text, sentences):
     doc = Doc(text)
     assert [text[s.start : s.end] for s in doc.sentences] == sentences
+
+
+def test_a_part_of_a_sentence_gets_its_own_words():
+    doc = Doc("We'll fix it today; does that suit you?")
+    (sentence,) = doc.sentences
+    assert doc.sentence_words(sentence)[1] == ["we'll", "fix", "it", "today", "does", "that", "suit", "you"]
+    part = Sentence(sentence.start, doc.tokens[3].end, sentence.first, 4)  # "We'll fix it today", same first token
+    assert doc.sentence_words(part) == ([0, 1, 2, 3], ["we'll", "fix", "it", "today"])

@@ -262,10 +262,13 @@ class TechniqueAnalyzer:
         addressed = self.pack.addressed
         for sentence in doc.sentences:
             seen: Optional[set[str]] = set() if learned is not None else None
-            hits = self._sentence(doc, sentence, estimates, heard, refused, clocks, seen)
-            findings.extend(self._findings(doc, sentence, hits))
+            labels: set[str] = set()
+            for part in _parts(doc, sentence):
+                hits = self._sentence(doc, part, estimates, heard, refused, clocks, seen)
+                findings.extend(self._findings(doc, part, hits))
+                labels.update(hit.label for hit in hits)
             if seen is not None:
-                skip = _settled(seen, {hit.label for hit in hits})
+                skip = _settled(seen, labels)
                 if addressed and addressed.isdisjoint(doc.sentence_words(sentence)[1]):
                     skip.add("blaming")  # blame the weights find must name the customer ("Our returns window...")
                 settled.append(skip)
@@ -1196,6 +1199,26 @@ def _shares_clause(starts: list[int], breaks: list[int], at: int, count: int) ->
     k = bisect_left(starts, low)
     return k < len(starts) and starts[k] <= high
 
+
+
+def _parts(doc: Doc, sentence: Sentence) -> tuple[Sentence, ...]:
+    """The sentence, or its statement and its question when a question follows a semicolon: "Our engineer
+    will be with you before midday; what's the drip doing now?" promises a time and then asks, and the
+    question mark is the last clause's alone."""
+    if doc.text.find(";", sentence.start, sentence.end) < 0:
+        return (sentence,)  # most sentences: one find, no token walk
+    tokens = doc.tokens
+    if not asks(tokens[sentence.first : sentence.last]):
+        return (sentence,)
+    split = next(
+        (k for k in range(sentence.last - 2, sentence.first, -1) if tokens[k].text == ";"), None
+    )  # the last semicolon with tokens on both sides
+    if split is None:
+        return (sentence,)
+    return (
+        Sentence(sentence.start, tokens[split - 1].end, sentence.first, split),
+        Sentence(tokens[split + 1].start, sentence.end, split + 1, sentence.last),
+    )
 
 def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = False) -> tuple[int, int]:
     """The token range of the clause around ``[first, last]``, without its edge punctuation.

@@ -376,8 +376,10 @@ class Doc:
         """A sentence's words (see `WORD_KINDS`): their indexes in `sentence_tokens` and their norms.
 
         Computed once per sentence and shared by every analyzer that matches phrases. Treat as read-only.
+        A part of a sentence (a `Sentence` of some of its tokens) gets its own words.
         """
-        found = self._words.get(sentence.first)
+        key = sentence.first | sentence.last << 32  # two parts may start at one token
+        found = self._words.get(key)
         if found is None:
             positions: list[int] = []
             words: list[str] = []
@@ -386,7 +388,7 @@ class Doc:
                 if token.kind in WORD_KINDS:
                     positions.append(i)
                     words.append(token.norm)
-            found = self._words[sentence.first] = (positions, words)
+            found = self._words[key] = (positions, words)
         return found
 
     def __repr__(self) -> str:
