@@ -1479,6 +1479,9 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
         ("selective_agreement", "I'll grant you the queue was far too long."),
         ("selective_agreement", "It's true that nobody rang you back."),
         ("selective_agreement", "I won't pretend the new layout is better."),
+        ("follow_up", "I will telephone you on Monday to go through the valuation."),
+        ("follow_up", "I'll give you a shout once the fitter has left."),
+        ("auditing", "I can see how the silence would make us seem careless."),
     ],
 )
 def test_the_eleventh_batch_phrasings_find_the_label(label, text):
@@ -1501,6 +1504,7 @@ def test_the_eleventh_batch_phrasings_find_the_label(label, text):
         ("dismissive", "The parcels are our problem now, so leave them with the driver."),
         ("validation", "Give it a day for the paint to wear thin before the second coat."),
         ("selective_agreement", "Is it true the branch is closing?"),
+        ("follow_up", "You can telephone us on the number on your bill."),
     ],
 )
 def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
