@@ -121,10 +121,10 @@ _COUNT_WORDS = frozenset(("twice", "once", "times"))
 _CLOCKISH = re.compile(r"[0-9](?::| ?[apAP]\.?[mM])")
 _KIND = attrgetter("kind")
 _OPENING_ENDS = frozenset(("—", "–", "-", ";", ":"))
-# Labels that react to what the customer went through: a restating fragment often leads into one.
-# offers that promise rather than offer: after a condition ("if it's still showing on Friday I'll chase
+# Offers that promise rather than offer: after a condition ("if it's still showing on Friday I'll chase
 # it"), a follow-up, not another option (`_hardship`)
 _PROMISES = frozenset(("we'll", "i'll", "we will", "i will"))
+# Labels that react to what the customer went through: a restating fragment often leads into one.
 _REACTIONS = frozenset(("labeling", "validation", "apology"))
 # The agent speaking of itself: a fragment holding one reports what the agent did, it restates nothing.
 _AGENT_SELF = frozenset(("i", "i've", "i'm", "i'll", "i'd", "me", "my", "myself"))
@@ -1200,7 +1200,6 @@ def _shares_clause(starts: list[int], breaks: list[int], at: int, count: int) ->
     return k < len(starts) and starts[k] <= high
 
 
-
 def _parts(doc: Doc, sentence: Sentence) -> tuple[Sentence, ...]:
     """The sentence, or its statement and its question when a question follows a semicolon: "Our engineer
     will be with you before midday; what's the drip doing now?" promises a time and then asks, and the
@@ -1210,15 +1209,14 @@ def _parts(doc: Doc, sentence: Sentence) -> tuple[Sentence, ...]:
     tokens = doc.tokens
     if not asks(tokens[sentence.first : sentence.last]):
         return (sentence,)
-    split = next(
-        (k for k in range(sentence.last - 2, sentence.first, -1) if tokens[k].text == ";"), None
-    )  # the last semicolon with tokens on both sides
-    if split is None:
-        return (sentence,)
-    return (
-        Sentence(sentence.start, tokens[split - 1].end, sentence.first, split),
-        Sentence(tokens[split + 1].start, sentence.end, split + 1, sentence.last),
-    )
+    for split in range(sentence.last - 2, sentence.first, -1):  # the last semicolon with tokens either side
+        if tokens[split].text == ";":
+            return (
+                Sentence(sentence.start, tokens[split - 1].end, sentence.first, split),
+                Sentence(tokens[split + 1].start, sentence.end, split + 1, sentence.last),
+            )
+    return (sentence,)
+
 
 def _clause(tokens: tuple[Token, ...], first: int, last: int, by_words: bool = False) -> tuple[int, int]:
     """The token range of the clause around ``[first, last]``, without its edge punctuation.
