@@ -1302,9 +1302,37 @@ def _rule_labels(text: str) -> set[str]:
         ("labeling", "The wait has you panicked, I can tell."),
         ("feedback_request", "How are we doing otherwise? Honest answers welcome."),
         ("feedback_request", "Afterwards, let us know whether we got it right for you."),
+        # the eleventh batch's tuned part
+        ("blaming", "It was £25, and you'd avoid it by leaving a little extra in the account."),
+        ("blaming", "It's not our fault if you don't open the reminder emails."),
+        ("blaming", "It's worth reading the small print before you sign next time."),
+        ("blaming", "Slight soreness is normal, especially if you haven't been using the retainer."),
+        ("blaming", "Please read the documentation before raising a ticket."),
+        ("blaming", "Please don't open multiple chats about the same order."),
+        ("dismissive", "Trains run late now and then, that's life."),
+        ("dismissive", "With respect, it's a meter swap, not brain surgery."),
+        ("dismissive", "If the new fee doesn't work for you, you're free to cancel at any time."),
+        ("dismissive", "As mentioned in my previous email, the limit is fixed."),
+        ("dismissive", "The saving we quoted was an estimate, not a guarantee."),
+        ("labeling", "I'm sorry the letter gave you such a fright."),
+        ("labeling", "I'm so sorry, you must be exhausted."),
+        ("labeling", "With three kids off school, you must be run off your feet."),
+        ("labeling", "I can tell how tense you are about the move."),
+        ("assurance", "Leave the boxes where they are; they're our problem now."),
+        ("assurance", "We'll pay the garage directly, so you won't have to find the money up front."),
+        ("assurance", "Nothing further will happen to the account while the review is open."),
+        ("validation", "Two missed deliveries in a week would wear thin with anyone."),
+        ("validation", "Feeling lost in the first month is a perfectly normal feeling."),
+        ("validation", "A night without heating is reason enough to be angry."),
+        ("selective_agreement", "I'll grant you the queue was far too long."),
+        ("selective_agreement", "It's true that nobody rang you back."),
+        ("selective_agreement", "I won't pretend the new layout is better."),
+        ("follow_up", "I will telephone you on Monday to go through the valuation."),
+        ("follow_up", "I'll give you a shout once the fitter has left."),
+        ("auditing", "I can see how the silence would make us seem careless."),
     ],
 )
-def test_the_ninth_batch_phrasings_find_the_label(label, text):
+def test_later_batch_phrasings_find_the_label(label, text):
     assert label in _rule_labels(text)
 
 
@@ -1321,9 +1349,24 @@ def test_the_ninth_batch_phrasings_find_the_label(label, text):
         ("labeling", "The engineer gave you the wrong part number."),
         ("labeling", "The app can feel slow on older phones."),
         ("feedback_request", "We're doing the upgrade on Sunday night."),
+        # the eleventh batch's tuned part
+        ("blaming", "The outage wasn't our fault or yours: the grid went down."),
+        ("blaming", "You can read the documentation for the new export here."),
+        ("blaming", "Soreness is normal for a day or two, especially after a deep clean."),
+        ("dismissive", "Your parcel is in locker 9: there it is on the map."),
+        ("dismissive", "You can cancel within 14 days at no cost."),
+        ("dismissive", "As mentioned on the phone, the engineer is booked for Friday."),
+        # "sorry you're <feeling>" is a (non-)apology, not a feeling named: the writers agree on it
+        ("labeling", "We're sorry that you're unhappy with the decision."),
+        ("labeling", "I'm sorry you feel let down by the outcome."),
+        ("assurance", "You won't find the setting in the app any more."),
+        ("dismissive", "The parcels are our problem now, so leave them with the driver."),
+        ("validation", "Give it a day for the paint to wear thin before the second coat."),
+        ("selective_agreement", "Is it true the branch is closing?"),
+        ("follow_up", "You can telephone us on the number on your bill."),
     ],
 )
-def test_look_alikes_of_the_ninth_batch_phrasings(label, text):
+def test_look_alikes_of_later_batch_phrasings(label, text):
     assert label not in _rule_labels(text)
 
 
@@ -1449,66 +1492,6 @@ def test_a_teams_hardship_words_join_the_builtin_ones():
     assert "alternative" not in _reply(reply).techniques
     assert "alternative" in {finding.label for finding in analyzer.analyze(Doc(reply, role="agent"))}
     assert "still" in analyzer.pack.hardships
-
-
-# said in other words (the eleventh batch's tuned part): each phrasing in our own wording, with look-alikes
-@pytest.mark.parametrize(
-    "label, text",
-    [
-        ("blaming", "It was £25, and you'd avoid it by leaving a little extra in the account."),
-        ("blaming", "It's not our fault if you don't open the reminder emails."),
-        ("blaming", "It's worth reading the small print before you sign next time."),
-        ("blaming", "Slight soreness is normal, especially if you haven't been using the retainer."),
-        ("blaming", "Please read the documentation before raising a ticket."),
-        ("blaming", "Please don't open multiple chats about the same order."),
-        ("dismissive", "Trains run late now and then, that's life."),
-        ("dismissive", "With respect, it's a meter swap, not brain surgery."),
-        ("dismissive", "If the new fee doesn't work for you, you're free to cancel at any time."),
-        ("dismissive", "As mentioned in my previous email, the limit is fixed."),
-        ("dismissive", "The saving we quoted was an estimate, not a guarantee."),
-        ("labeling", "I'm sorry the letter gave you such a fright."),
-        ("labeling", "I'm so sorry, you must be exhausted."),
-        ("labeling", "With three kids off school, you must be run off your feet."),
-        ("labeling", "I can tell how tense you are about the move."),
-        ("assurance", "Leave the boxes where they are; they're our problem now."),
-        ("assurance", "We'll pay the garage directly, so you won't have to find the money up front."),
-        ("assurance", "Nothing further will happen to the account while the review is open."),
-        ("validation", "Two missed deliveries in a week would wear thin with anyone."),
-        ("validation", "Feeling lost in the first month is a perfectly normal feeling."),
-        ("validation", "A night without heating is reason enough to be angry."),
-        ("selective_agreement", "I'll grant you the queue was far too long."),
-        ("selective_agreement", "It's true that nobody rang you back."),
-        ("selective_agreement", "I won't pretend the new layout is better."),
-        ("follow_up", "I will telephone you on Monday to go through the valuation."),
-        ("follow_up", "I'll give you a shout once the fitter has left."),
-        ("auditing", "I can see how the silence would make us seem careless."),
-    ],
-)
-def test_the_eleventh_batch_phrasings_find_the_label(label, text):
-    assert label in _rule_labels(text)
-
-
-@pytest.mark.parametrize(
-    "label, text",
-    [
-        ("blaming", "The outage wasn't our fault or yours: the grid went down."),
-        ("blaming", "You can read the documentation for the new export here."),
-        ("blaming", "Soreness is normal for a day or two, especially after a deep clean."),
-        ("dismissive", "Your parcel is in locker 9: there it is on the map."),
-        ("dismissive", "You can cancel within 14 days at no cost."),
-        ("dismissive", "As mentioned on the phone, the engineer is booked for Friday."),
-        # "sorry you're <feeling>" is a (non-)apology, not a feeling named: the writers agree on it
-        ("labeling", "We're sorry that you're unhappy with the decision."),
-        ("labeling", "I'm sorry you feel let down by the outcome."),
-        ("assurance", "You won't find the setting in the app any more."),
-        ("dismissive", "The parcels are our problem now, so leave them with the driver."),
-        ("validation", "Give it a day for the paint to wear thin before the second coat."),
-        ("selective_agreement", "Is it true the branch is closing?"),
-        ("follow_up", "You can telephone us on the number on your bill."),
-    ],
-)
-def test_look_alikes_of_the_eleventh_batch_phrasings(label, text):
-    assert label not in _rule_labels(text)
 
 
 def test_a_statement_before_a_semicolon_is_read_apart_from_the_question_after_it():
