@@ -1261,7 +1261,7 @@ def test_a_question_tag_is_the_evidence_of_its_confirmation():
     assert "'right'" in finding.evidence[0].detail
 
 
-# -- ninth batch's tuned part: harms held off, faults laid on the customer, brush-offs, offers, feelings ----
+# -- later batches' tuned parts (ninth, eleventh): harms held off, faults laid on the customer, brush-offs, offers --
 
 _RULES = TechniqueAnalyzer(learned=False)
 
