@@ -358,6 +358,8 @@ def test_a_question_fragment_next_to_a_vent_vents_with_it(text, expected):
     outcome = [f for f in findings if f.label == "outcome_question"]
     assert (asked.start if asked else None) == (outcome[0].start if outcome else None)
     assert first.question_type == expected
+    # the analysed Doc keeps its first outcome question: a reply given it as context reads the same one
+    assert analyzer.outcome_question(doc) == asked
 
 
 @pytest.mark.parametrize(
@@ -550,6 +552,10 @@ STATEMENT_OR_QUESTION = [
     ("How long does it take to clear!", "outcome_question"),
     ("When I will get my deposit back.", "outcome_question"),
     ("Where I can find the claim form.", "process_question"),
+    # a question word inside a statement asks nothing; one opening a clause (after a comma, after "ok so") asks
+    ("I'll pop in when the shop reopens.", "not_a_question"),
+    ("Paid the invoice yesterday, when does it show on my account.", "outcome_question"),
+    ("ok so when does the engineer come.", "outcome_question"),
     # the customer's offer is courtesy, not an indirect question
     ("Let me know if you'd like the receipts as well.", "not_a_question"),
     ("Happy to send the photos again if it helps.", "not_a_question"),

@@ -199,7 +199,10 @@ class QuestionTypeAnalyzer:
 
     def analyze(self, doc: Doc) -> tuple[Finding, ...]:
         """Classify each sentence; set ``doc.question_type`` for the message."""
-        findings = [self._finding(doc, sentence, read, learned) for sentence, read, learned in self._reads(doc)]
+        reads = list(self._reads(doc))
+        findings = [self._finding(doc, sentence, read, learned) for sentence, read, learned in reads]
+        # kept for `outcome_question`: a reply given this message as its context reads it without a second reading
+        doc._outcome_question = (next((sentence for sentence, read, _ in reads if read[0] == "outcome_question"), None),)
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
@@ -220,17 +223,22 @@ class QuestionTypeAnalyzer:
         of the message, which also sets ``doc.question_type`` if it was not set."""
         if doc.question_type not in (None, "outcome_question"):
             return None
+        if doc._outcome_question is not None:  # read already, by `analyze` or `_first_outcome`
+            return doc._outcome_question[0]
         question_type, sentence = self._first_outcome(doc)
         doc.question_type = doc.question_type or question_type
         return sentence
 
     def _first_outcome(self, doc: Doc) -> tuple[QuestionType, Optional[Sentence]]:
-        """The message's question type and its first outcome question, reading up to that question."""
+        """The message's question type and its first outcome question, reading up to that question; the
+        question is kept on the Doc for `outcome_question`."""
         found: QuestionType = "not_a_question"
         for sentence, read, _ in self._reads(doc):
             if read[0] == "outcome_question":
+                doc._outcome_question = (sentence,)
                 return "outcome_question", sentence
             found = "process_question"
+        doc._outcome_question = (None,)
         return found, None
 
     def classify(self, doc: Doc, sentence: Sentence) -> Optional[Finding]:
@@ -416,6 +424,10 @@ class QuestionTypeAnalyzer:
             return None, False, False  # "Just so you know, the light went red yesterday?": tells, with a rising tone
         if statement and (not seen & _INDIRECT or seen & _COURTESY):
             return None, False, False  # asks nothing, or offers: "Let me know if you need anything else."
+        if not marked and ends_statement and not seen & (_INDIRECT | _EMPHASIS) and not _wh_may_open(positions, words):
+            # "We'll call you when it's fixed.": with no "?" and no indirect cue, only a clause opening with a
+            # question word asks, and none does; skip the clause walk
+            return None, False, False
         kinds = self._kinds
         if seen & _EMPHASIS:
             # match the cues as if the emphasis were not there: "how exactly do I" asks like "how do I",
@@ -684,6 +696,26 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
     if opener not in _SUBORDINATORS or not ends_statement or not following:
         return False
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
+
+
+_JOINERS = frozenset(("and", "or", "but"))
+
+
+def _wh_may_open(positions: list[int], words: list[str]) -> bool:
+    """Whether a question word may open a clause of the sentence (see `_clauses`): only fillers lie between
+    it and the sentence's start, a joining word, or a token that is no word (a comma, a full stop, an emoji).
+    ``False`` means no clause can open with one: "We'll text you when it ships."."""
+    for k, word in enumerate(words):
+        if word not in _WH_WORDS:
+            continue
+        j = k - 1
+        while j >= 0 and words[j] not in _JOINERS and positions[j] + 1 == positions[j + 1]:
+            if words[j] not in _FILLERS:
+                break
+            j -= 1
+        else:
+            return True
+    return False
 
 
 def _offers_choice(clause: tuple[Token, ...]) -> bool:

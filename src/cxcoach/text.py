@@ -320,7 +320,7 @@ class Doc:
     """
 
     __slots__ = (
-        "text", "role", "context", "_tokens", "_sentences", "_context_doc", "_words",
+        "text", "role", "context", "_tokens", "_sentences", "_context_doc", "_words", "_outcome_question",
         "sentiment", "question_type", "answer_style", "estimates", "techniques", "escalation_risk", "commitments",
     )
 
@@ -339,6 +339,8 @@ class Doc:
         self._sentences: Optional[tuple[Sentence, ...]] = None
         self._context_doc: Optional[Doc] = context_doc
         self._words: dict[int, tuple[list[int], list[str]]] = {}
+        # the question-type analyzer's first outcome question, once read: ``(sentence,)``, ``(None,)`` for none
+        self._outcome_question: Optional[tuple[Optional[Sentence]]] = None
         self.sentiment: Optional[SentimentResult] = None
         self.question_type: Optional[str] = None
         self.answer_style: Optional[str] = None
