@@ -202,7 +202,8 @@ class QuestionTypeAnalyzer:
         reads = list(self._reads(doc))
         findings = [self._finding(doc, sentence, read, learned) for sentence, read, learned in reads]
         # kept for `outcome_question`: a reply given this message as its context reads it without a second reading
-        doc._outcome_question = (next((sentence for sentence, read, _ in reads if read[0] == "outcome_question"), None),)
+        first = next((sentence for sentence, read, _ in reads if read[0] == "outcome_question"), None)
+        doc._outcome_question = (first,)
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
