@@ -97,6 +97,24 @@ def test_support_text_tokens(text, expected, kind):
     assert doc.text[token.start : token.end] == token.text
 
 
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # plain words are cut at spaces; a price or a time may still span one
+        ("It's $ 129, due at 3 pm today.", ["It's", "$ 129", ",", "due", "at", "3 pm", "today", "."]),
+        ("Refund  of 20 USD:\tsent!\nThanks", ["Refund", "of", "20 USD", ":", "sent", "!", "Thanks"]),
+        (
+            "ok. e.g. Mr. Lee's order ORD-5521, right?",
+            ["ok", ".", "e.g.", "Mr", ".", "Lee's", "order", "ORD-5521", ",", "right", "?"],
+        ),
+    ],
+)
+def test_every_token_of_a_message_with_plain_words_and_tokens_across_a_space(text, tokens):
+    doc = Doc(text)
+    assert [token.text for token in doc.tokens] == tokens
+    assert all(text[token.start : token.end] == token.text for token in doc.tokens)
+
+
 def test_documented_example_tokens_and_sentences():
     doc = Doc("Mr. Lee was charged $129 twice on Jan. 5!!! Order #A-1123 :(")
     assert [t.text for t in doc.tokens][:6] == ["Mr", ".", "Lee", "was", "charged", "$129"]
