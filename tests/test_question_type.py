@@ -360,6 +360,11 @@ def test_a_question_fragment_next_to_a_vent_vents_with_it(text, expected):
     assert first.question_type == expected
     # the analysed Doc keeps its first outcome question: a reply given it as context reads the same one
     assert analyzer.outcome_question(doc) == asked
+    # the type read alone first, then the question: the same question, and the type is set
+    typed = Doc(text)
+    analyzer.message_type(typed)
+    assert analyzer.outcome_question(typed) == asked
+    assert typed.question_type == expected
 
 
 @pytest.mark.parametrize(

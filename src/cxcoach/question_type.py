@@ -201,9 +201,6 @@ class QuestionTypeAnalyzer:
         """Classify each sentence; set ``doc.question_type`` for the message."""
         reads = list(self._reads(doc))
         findings = [self._finding(doc, sentence, read, learned) for sentence, read, learned in reads]
-        # kept for `outcome_question`: a reply given this message as its context reads it without a second reading
-        first = next((sentence for sentence, read, _ in reads if read[0] == "outcome_question"), None)
-        doc._outcome_question = (first,)
         labels = {finding.label for finding in findings}
         if "outcome_question" in labels:
             doc.question_type = "outcome_question"
@@ -211,6 +208,9 @@ class QuestionTypeAnalyzer:
             doc.question_type = "process_question"
         else:
             doc.question_type = "not_a_question"
+        # kept for `outcome_question`: a reply given this message as its context reads it without a second reading
+        first = next((sentence for sentence, read, _ in reads if read[0] == "outcome_question"), None)
+        doc._outcome_question = (doc.question_type, first)
         return tuple(findings)
 
     def message_type(self, doc: Doc) -> QuestionType:
@@ -224,23 +224,22 @@ class QuestionTypeAnalyzer:
         of the message, which also sets ``doc.question_type`` if it was not set."""
         if doc.question_type not in (None, "outcome_question"):
             return None
-        if doc._outcome_question is not None:  # read already, by `analyze` or `_first_outcome`
-            return doc._outcome_question[0]
-        question_type, sentence = self._first_outcome(doc)
+        # read already (by `analyze`, or by `_first_outcome` for `message_type`), or read now
+        question_type, sentence = doc._outcome_question or self._first_outcome(doc)
         doc.question_type = doc.question_type or question_type
         return sentence
 
     def _first_outcome(self, doc: Doc) -> tuple[QuestionType, Optional[Sentence]]:
         """The message's question type and its first outcome question, reading up to that question; the
         question is kept on the Doc for `outcome_question`."""
-        found: QuestionType = "not_a_question"
+        result: tuple[QuestionType, Optional[Sentence]] = ("not_a_question", None)
         for sentence, read, _ in self._reads(doc):
             if read[0] == "outcome_question":
-                doc._outcome_question = (sentence,)
-                return "outcome_question", sentence
-            found = "process_question"
-        doc._outcome_question = (None,)
-        return found, None
+                result = ("outcome_question", sentence)
+                break
+            result = ("process_question", None)
+        doc._outcome_question = result
+        return result
 
     def classify(self, doc: Doc, sentence: Sentence) -> Optional[Finding]:
         """The finding for one sentence, or ``None`` when it asks nothing.
@@ -699,13 +698,15 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
 
 
+# Words a clause may start after (`_clauses` splits at them only before a question opener; `_wh_may_open`
+# takes any, which can only say "may open" more often)
 _JOINERS = frozenset(("and", "or", "but"))
 
 
 def _wh_may_open(positions: list[int], words: list[str]) -> bool:
     """Whether a question word may open a clause of the sentence (see `_clauses`): only fillers lie between
     it and the sentence's start, a joining word, or a token that is no word (a comma, a full stop, an emoji).
-    ``False`` means no clause can open with one: "We'll text you when it ships."."""
+    ``False`` means no clause can open with one ("We'll text you when it ships.")."""
     for k, word in enumerate(words):
         if word not in _WH_WORDS:
             continue
@@ -853,6 +854,8 @@ _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
     """Split at commas, semicolons, colons, inner full stops and emoji, and at "and"/"or"/"but" before a question word.
+
+    `_wh_may_open` relies on these being the only places a clause starts: keep the two in step.
 
     Returns ``(index of the clause's first token in tokens, the clause's tokens, whether "or" opened it)``.
     """
