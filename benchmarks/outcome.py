@@ -89,27 +89,36 @@ def estimate_scores(items: list[dict]) -> tuple[float, float]:
     return (correct / found if found else 0.0), (correct / expected if expected else 0.0)
 
 
-def speed(questions: list[dict], replies: list[dict]) -> tuple[float, float]:
-    """µs per message that both analyzers add on tokenized Docs, read two ways (median of 5 runs each,
-    the two alternating): ``(conversation, alone)``.
+READINGS = {
+    True: "a conversation: each message once, each reply reading the analysis of the customer message it answers",
+    False: "a reply alone: its customer message given as text, tokenized and read for the reply",
+}
 
-    - *conversation*: every message of the corpus analysed once: the question-type set's customer
-      messages, and each answer-style pair's customer message and then its reply, which reads the
-      customer message's analysis as its context (as `cxcoach.review_conversation` does);
-    - *alone*: the question-type set's messages, and each reply with its customer message given as text,
-      which the answer-style analyzer tokenizes and reads itself (as ``analyze(reply, role="agent",
-      context=text)`` does); per message counts the replies, not their contexts.
+
+def speed(questions: list[dict], replies: list[dict]) -> dict[bool, tuple[int, float, float, float]]:
+    """µs that both analyzers add on tokenized Docs, read two ways, the runs alternating: for each reading
+    (``True`` for a conversation) the number of messages, and the median over 5 runs of µs per message,
+    per customer message and per reply.
+
+    - *a conversation*: every message of the sets analysed once: the question-type set's customer messages,
+      and each answer-style pair's customer message and then its reply, which reads the customer message's
+      analysis as its context (as `cxcoach.review_conversation` does);
+    - *a reply alone*: the question-type set's messages, and each reply with its customer message given as
+      text, which the answer-style analyzer tokenizes and reads itself (as ``analyze(reply, role="agent",
+      context=text)`` does); the customer messages given as text are not counted as messages.
 
     Each run gets fresh Docs, tokenized before the clock starts (as a pipeline's earlier step would have
-    done); the context's tokenizing in *alone* is inside the clock. The garbage collector runs before each
-    run, so that collecting the previous run's objects does not land in this one.
+    done); tokenizing the context of a reply alone is inside the clock. The garbage collector runs before
+    each run, so that collecting the previous run's objects does not land in this one.
     """
     question_analyzer, answer_analyzer = QuestionTypeAnalyzer(), AnswerStyleAnalyzer()
     for item in replies[:50]:  # the learned weights and cue lists load on first use: not inside a timed run
         reply = Doc(item["reply"], role="agent", context=item["customer"])
         question_analyzer.analyze(reply)
         answer_analyzer.analyze(reply)
-    runs: dict[bool, list[float]] = {True: [], False: []}
+    runs: dict[bool, list[tuple[float, float, float]]] = {True: [], False: []}
+    counts: dict[bool, int] = {}
+    clock = time.perf_counter
     for run in range(10):
         conversation = run % 2 == 0
         docs = [Doc(item["text"]) for item in questions]
@@ -122,12 +131,20 @@ def speed(questions: list[dict], replies: list[dict]) -> tuple[float, float]:
         for doc in docs:
             doc.sentences
         gc.collect()
-        start = time.perf_counter()
+        spent = {"customer": 0.0, "agent": 0.0}
         for doc in docs:
+            start = clock()
             question_analyzer.analyze(doc)
             answer_analyzer.analyze(doc)
-        runs[conversation].append((time.perf_counter() - start) / len(docs) * 1e6)
-    return statistics.median(runs[True]), statistics.median(runs[False])
+            spent[doc.role] += clock() - start
+        counts[conversation] = len(docs)
+        per_message = sum(spent.values()) / len(docs)
+        per_customer = spent["customer"] / (len(docs) - len(replies))
+        runs[conversation].append((per_message * 1e6, per_customer * 1e6, spent["agent"] / len(replies) * 1e6))
+    return {
+        reading: (counts[reading], *(statistics.median(run[k] for run in measured) for k in range(3)))
+        for reading, measured in runs.items()
+    }
 
 
 def main() -> int:
@@ -180,8 +197,7 @@ def main() -> int:
                 macro_f1(a_gold, [time_baseline(item) for item in a], a_classes), len(e), precision, recall,
             )
         )
-    micros, alone = speed(questions, replies)
-    messages = len(questions) + 2 * len(replies)
+    timings = speed(questions, replies)
     lines = [
         f"Measured {machine()} with `python benchmarks/outcome.py --write` on the sets in `tests/data/`.",
         "",
@@ -193,12 +209,14 @@ def main() -> int:
         lines.append(f"| {part} | {qf:.3f} ({nq}) | {qb:.3f} | {af:.3f} ({na}) | {ab:.3f} | {p:.3f} / {r:.3f} ({ne}) |")
     lines += [
         "",
-        f"Both analyzers add **{micros:.1f} µs** per message on tokenized Docs, over the sets read as conversations "
-        f"({messages} messages, each reply reading the analysis of the customer message it answers; median of 5 "
-        f"runs). A reply analysed alone with its customer message given as text, which is then tokenized and read "
-        f"for the reply, costs {alone:.1f} µs per message ({len(questions) + len(replies)} messages, 5 runs "
-        "alternating with those).",
+        "Both analyzers on tokenized Docs (median of 5 runs of each reading, alternating):",
+        "",
+        "| reading | messages | µs per message | µs per customer message | µs per reply |",
+        "|---|---|---|---|---|",
     ]
+    for reading in (True, False):
+        count, message, customer, reply = timings[reading]
+        lines.append(f"| {READINGS[reading]} | {count} | **{message:.1f}** | {customer:.1f} | {reply:.1f} |")
     table = "\n".join(lines)
     print(table)
     if args.write:
