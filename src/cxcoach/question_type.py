@@ -230,8 +230,8 @@ class QuestionTypeAnalyzer:
         return sentence
 
     def _first_outcome(self, doc: Doc) -> tuple[QuestionType, Optional[Sentence]]:
-        """The message's question type and its first outcome question, reading up to that question; the
-        question is kept on the Doc for `outcome_question`."""
+        """The message's question type and its first outcome question, reading up to that question; both are
+        kept on the Doc for `outcome_question`."""
         result: tuple[QuestionType, Optional[Sentence]] = ("not_a_question", None)
         for sentence, read, _ in self._reads(doc):
             if read[0] == "outcome_question":

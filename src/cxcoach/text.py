@@ -203,7 +203,7 @@ def _apostrophed(word: str) -> bool:
 
 
 def _read(text: str, start: int, end: int, append: Callable[[Token], None]) -> int:
-    """Tokens from ``start`` by the pattern, up to the first one ending at or after ``end``; where it ends."""
+    """Append the pattern's tokens from ``start`` until one ends at or after ``end``; return where it ends."""
     kind = _KIND
     match = _TOKEN_PATTERN.match
     while start < end:
