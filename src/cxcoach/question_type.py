@@ -698,8 +698,8 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
 
 
-# Words a clause may start after (`_clauses` splits at them only before a question opener; `_wh_may_open`
-# takes any, which can only say "may open" more often)
+# Words a clause may start after: `_clauses` splits at them before a question opener, `_wh_may_open` at
+# any (which can only say "may open" more often)
 _JOINERS = frozenset(("and", "or", "but"))
 
 
@@ -864,7 +864,7 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     alternative = False
     last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        joins = token.norm in ("and", "or", "but") and i + 1 < len(tokens) and tokens[i + 1].norm in openers
+        joins = token.norm in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].norm in openers
         if token.text in (",", ";", ":") or (token.text == "." and i < last) or joins or token.kind in _EMOJI_KINDS:
             if i > start:
                 clauses.append((start, tokens[start:i], alternative))
