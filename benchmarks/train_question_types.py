@@ -20,6 +20,12 @@ the first (0.857), but the weights took a quarter of a probe of plain yes/no que
 issue?") for vents. A separate threshold for each kind of change, a positive weight, training on question
 sentences only, a prior shifted towards questions, or extra marks for "??" and "!" did no better on both.
 
+The fifth batch (qt-701 on) stays out of the training: it is the third writer the weights are checked on.
+On its tuned part they cost a message: rules alone 0.750, rules and weights 0.737, with the rules as they
+stood when it arrived; 0.817 and 0.804 with the rules tuned on it since. With its tuned part in the training,
+two plain information questions of the unit tests went wrong ("what's the returns address" was dropped as
+no question, "Who is my account manager now that Sam has left?" read as an outcome).
+
     python benchmarks/train_question_types.py       # train and write the data file
 """
 
@@ -40,13 +46,17 @@ SETTINGS = dict(epochs=25, rate=0.3, decay=1e-3, positive_weight=1.0, start_bias
 THRESHOLD = 0.5
 KEEP = 0.1  # smaller weights are dropped from the file (measured: no change to the scores above)
 MIN_SENTENCES = 2
+FIRST_UNTRAINED = 701  # the fifth batch, qt-701 on: the check writer (see above)
 
 
 def examples() -> list[Example]:
     """The tuned part's sentences: their features (those in two sentences or more) and their one label."""
     found = [
         (features, {next((kind for kind in QUESTION_TYPES if kind in types), "not_a_question")})
-        for features, types in tuned_sentences("question_types.jsonl", "text", "questions", "type", role="customer")
+        for features, types in tuned_sentences(
+            "question_types.jsonl", "text", "questions", "type", role="customer",
+            keep=lambda item: int(item["id"].split("-")[1]) < FIRST_UNTRAINED,
+        )
     ]
     return drop_rare(found, MIN_SENTENCES)
 

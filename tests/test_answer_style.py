@@ -741,3 +741,23 @@ def test_a_result_is_not_lost_to_the_steps_around_it(reply, question, expected):
 )
 def test_handing_the_say_to_another_party_is_a_process(reply):
     assert _reply(reply, "Will I get my deposit back?").answer_style == "process"
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # an outcome, then a sentence that announces the steps: a walk-through
+        ("Your claim is approved and £240 reaches your account on Friday. What we need: the original receipt, a "
+         "photo of the damage and your policy number.", "mixed"),
+        ("Your deposit is refunded in full. A few things to know: the keys go back to the office and the meter "
+         "reading goes on the form.", "mixed"),
+        # the walk-through alone is the process, and its times are a step's
+        ("Here's what to do: text STOP to 60123 and we'll reply within a minute with your code.", "process"),
+    ],
+)
+def test_a_sentence_announcing_steps_walks_through_them(reply, expected):
+    analysis = cxcoach.analyze(reply, role="agent", context="Can I get this sorted today?")
+    assert analysis.answer_style == expected
+    if expected == "process":
+        rules = {e.rule for f in analysis.findings for e in f.evidence}
+        assert "walkthrough" in rules and "step_time" in rules

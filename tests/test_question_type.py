@@ -745,3 +745,68 @@ def test_how_to_find_out_is_a_process_question():
 )
 def test_checking_asks_and_nobody_telling_vents(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an auxiliary and its subject ask, even before a full stop
+        ("Booked the MOT for the 3rd. Is the garage open on Saturdays.", "outcome_question"),
+        ("Has my transfer gone through yet, yes or no.", "outcome_question"),
+        ("Do you still have the grey sofa in stock.", "outcome_question"),
+        # ... but not a chat statement whose subject was dropped, nor a wish
+        ("Did this twice already, still broken.", "not_a_question"),
+        ("Have a lovely weekend.", "not_a_question"),
+    ],
+)
+def test_an_inverted_question_ending_in_a_full_stop_still_asks(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("When the plumber finished the job he left the old tap in our garden.", "not_a_question"),
+        ("I changed banks and when the first statement arrived it was in my old name.", "not_a_question"),
+        ("When the replacement charger will arrive.", "outcome_question"),
+    ],
+)
+def test_a_question_word_before_a_noun_phrase_and_its_verb_subordinates(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hi um I left my umbrella on the number 9 bus this morning so yeah has anyone handed it in", "outcome_question"),
+        ("the gate code stopped working last night so erm how else can I get into the yard", "process_question"),
+        ("the gate code stopped working so I rang the night manager", "not_a_question"),
+    ],
+)
+def test_speech_written_down_asks_after_so(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("I'm curious whether the monthly fee goes up after the first year.", "outcome_question"),
+        ("I should be obliged if you would inform me whether my appeal has been received.", "outcome_question"),
+        ("Do you really expect customers to queue for an hour to return a toaster?", "not_a_question"),
+    ],
+)
+def test_formal_and_curious_indirect_questions_and_expecting_vents(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a dash ends a clause, so the question after it opens with its own words
+        ("We're moving to Leeds — do we keep the same broadband deal, and what do we need to send you?", "outcome_question"),
+        ("Two chairs came scratched – who pays for the repair?", "outcome_question"),
+        ("Who pays the courier if I send it back?", "outcome_question"),
+    ],
+)
+def test_a_dash_ends_a_clause_and_who_pays_asks_for_a_decision(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

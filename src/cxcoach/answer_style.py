@@ -43,6 +43,7 @@ _MIXED_PROCESS_STEPS = 2
 
 _CUE_KINDS = (
     "outcome", "process", "step_verbs", "deferral", "deferred_telling", "neutral", "notices", "result_actions",
+    "walkthrough",
 )
 # Punctuation after which a new clause (and possibly an instruction) starts.
 _CLAUSE_BREAKS = frozenset((",", ";", ":", "-", "–", "—", "(", ")", "."))
@@ -158,7 +159,7 @@ class AnswerStyleAnalyzer:
             matches = _outside_counterfactuals(tokens, matches)
         by_kind: dict[str, list[tuple[str, int, int]]] = {
             "outcome": [], "process": [], "step_verbs": [], "deferral": [], "deferred_telling": [], "neutral": [],
-            "notices": [], "result_actions": [],
+            "notices": [], "result_actions": [], "walkthrough": [],
         }  # one list per kind of `_CUE_KINDS` (a literal: this runs for every sentence)
         for n, (phrase, first, last) in enumerate(matches):
             kinds = self._kinds[phrase]
@@ -214,6 +215,7 @@ class AnswerStyleAnalyzer:
             neutral = {i for _, first, last in by_kind["neutral"] for i in range(first, last + 1)}
             instructions = [i for i in self._instructions(tokens) if i not in neutral]
         deferred = bool(by_kind["deferral"]) and bool(by_kind["deferred_telling"])
+        walkthrough = bool(by_kind["walkthrough"]) and not asks  # "Here's how: ..." (not "is this what we need?")
         # a short answer ("She has: the letter went out today") is the result; times after it are its
         # details; and a price is what the customer pays or gets, never the time of a step
         # ... unless the step does the result itself ("an engineer will fix it on Thursday")
@@ -232,7 +234,9 @@ class AnswerStyleAnalyzer:
                 after = tokens[result].start
                 timed_step = not any(e.kind != "money" and e.start > after for e in estimates)
         evidence: list[tuple[str, int, int, str]] = []
-        for kind, rule in (("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral")):
+        for kind, rule in (
+            ("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral"), ("walkthrough", "walkthrough")
+        ):
             for phrase, first, last in by_kind[kind]:
                 evidence.append((rule, tokens[first].start, tokens[last].end, f"{rule.replace('_', ' ')} {phrase!r}"))
         if estimates:  # what made the time the result's: "fix it" in "an engineer will fix it on Thursday"
@@ -243,7 +247,7 @@ class AnswerStyleAnalyzer:
             token = tokens[first]
             evidence.append(("instruction", token.start, token.end, f"instruction {token.text!r}"))
         for estimate in estimates:
-            if (timed_step or deferred) and estimate.kind != "money":
+            if (timed_step or deferred or walkthrough) and estimate.kind != "money":
                 detail = f"{estimate.text!r} is the time of a step, not of the result"
                 evidence.append(("step_time", estimate.start, estimate.end, detail))
             else:
@@ -256,7 +260,7 @@ class AnswerStyleAnalyzer:
         process_weight = len(by_kind["process"]) + len(instructions)
         # "you'll receive £315, and Finance usually pays within 10 days": the amount is the result
         priced = bool(by_kind["outcome"]) and any(e.kind == "money" for e in estimates)
-        if deferred or (timed_step and not priced):
+        if deferred or walkthrough or (timed_step and not priced):
             label = "process_statement"
         elif estimates and (outcome_weight or process_weight <= 1 or not by_kind["process"]):
             label = "outcome_statement"
@@ -276,7 +280,10 @@ class AnswerStyleAnalyzer:
             _trusted(Evidence, start=start, end=end, text=text[start:end], rule=rule, weight=1.0, detail=detail)
             for rule, start, end, detail in sorted(evidence, key=lambda item: item[1])
         )
-        weight = max(1, len(instructions)) if label == "process_statement" else (2 if outcome_weight else 1)
+        if label == "process_statement":
+            weight = max(2 if walkthrough else 1, len(instructions))
+        else:
+            weight = 2 if outcome_weight else 1
         finding = _trusted(
             Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
             analyzer=self.name, evidence=items, suggestion=None,

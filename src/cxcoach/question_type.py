@@ -49,13 +49,16 @@ QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
 
 # Words a question may open with before its real opener ("So when will it arrive?").
 _FILLERS = frozenset(
-    ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "well", "sorry", "ps", "btw")
+    ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "uh", "erm", "er", "yeah", "well",
+     "sorry", "ps", "btw")
 )
 # Where a sentence may hold a second clause: one search instead of a find per mark. A colon introduces
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
 # kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
-# as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??").
-_CLAUSE_MARK = re.compile(r"[,;:" + _EMOJI_BASE + r"]|\. | (?:and|or|but) ", re.IGNORECASE)
+# as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??"), and so does a
+# dash ("I'm moving to another network — do I keep my number?"). Speech written down asks after "so" ("the
+# doctor said they'd ring but nobody has so um are they back yet").
+_CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but|so) ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -139,6 +142,15 @@ _DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
 # unless one of these follows it ("when I will get my refund", "where I can find the form": non-native
 # questions)
 _CLAUSE_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "it", "u"))
+# ... and so does a noun phrase with no auxiliary or modal in its next three words ("When the driver dropped
+# the car off he said...", "and when the bill came it was double."; "When the new card will arrive." asks)
+_DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those"))
+# A sentence that opens with an auxiliary and its subject asks, even when it ends with a full stop ("Are the
+# results out yet.", "Has the caseworker decided, yes or no."). Not "can", "could", "would": those open
+# requests ("Could you send it again."); and not before "a" or "an" ("Have a nice day.") nor "that" or "this",
+# in chat often the object of a verb whose subject is dropped ("Did that already, no luck.").
+_INVERTING = frozenset(("is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will"))
+_INVERTED_SUBJECTS = _SUBJECTS - {"a", "an", "that", "this"}
 _SUBORDINATORS = frozenset(("when", "wen", "where", "which", "what", "wat", "who"))
 _QUESTION_VERBS = frozenset(
     ("will", "can", "could", "should", "would", "may", "might", "must", "shall", "cannot", "can't", "won't", "need",
@@ -408,9 +420,15 @@ class QuestionTypeAnalyzer:
         if len(words) == 1 and not marked and words[0] in _NAME_SPELLINGS and tokens[positions[0]].text.istitle():
             return None, False, False  # a name signing off ("Thank you.\n\nWen"), not "when"
         ends_statement = tokens[-1].kind == "punct" and tokens[-1].text[0] in ".!"
-        # most sentences of a reply: a statement asks only through an indirect cue or a clause opening
-        # with a question word ("Tell me when...", "..., when will it come.")
-        statement = not marked and ends_statement and _WH_WORDS.isdisjoint(words)
+        # the token index of an auxiliary and its subject opening the sentence (see `_INVERTING`), else -1
+        inverted = -1
+        if not marked and ends_statement:
+            lead = next((k for k, word in enumerate(words) if word not in _FILLERS), len(words))
+            if lead + 1 < len(words) and words[lead] in _INVERTING and words[lead + 1] in _INVERTED_SUBJECTS:
+                inverted = positions[lead]
+        # most sentences of a reply: a statement asks only through an indirect cue, a clause opening with a
+        # question word ("Tell me when...", "..., when will it come.") or an auxiliary and its subject
+        statement = not marked and ends_statement and inverted < 0 and _WH_WORDS.isdisjoint(words)
         if statement and self._indirect_starts.isdisjoint(words):
             return None, False, False  # no indirect cue can match: skip the cue search
         found = self._cues.find_in_words(positions, words)
@@ -424,7 +442,10 @@ class QuestionTypeAnalyzer:
             return None, False, False  # "Just so you know, the light went red yesterday?": tells, with a rising tone
         if statement and (not seen & _INDIRECT or seen & _COURTESY):
             return None, False, False  # asks nothing, or offers: "Let me know if you need anything else."
-        if not marked and ends_statement and not seen & (_INDIRECT | _EMPHASIS) and not _wh_may_open(positions, words):
+        if (
+            not marked and ends_statement and inverted < 0 and not seen & (_INDIRECT | _EMPHASIS)
+            and not _wh_may_open(positions, words)
+        ):
             # "We'll call you when it's fixed.": with no "?" and no indirect cue, only a clause opening with a
             # question word asks, and none does; skip the clause walk
             return None, False, False
@@ -453,7 +474,7 @@ class QuestionTypeAnalyzer:
         # most sentences are one clause: split only when a comma, semicolon or joining word is there, and
         # read a single clause with the sentence's own words and matches (no walk to share them out)
         if not _CLAUSE_MARK.search(text, sentence.start, sentence.end):
-            read = self._clause(tokens, positions, matches, marked, loud, ends_statement)
+            read = self._clause(tokens, positions, matches, marked, loud, ends_statement, inverted=inverted >= 0)
             if read is _VENT:
                 return None, True, False
             return (None, False, False) if read is None else (read[:3], False, read[3])
@@ -485,7 +506,9 @@ class QuestionTypeAnalyzer:
                 # "do I have to bring ID, or is the text enough?", "who do I call, is it you or the council?":
                 # the same question's other option
                 continue
-            read = self._clause(clause, clause_words, inside, last_marked, loud, ends_statement, vented)
+            read = self._clause(
+                clause, clause_words, inside, last_marked, loud, ends_statement, vented, begin <= inverted < end
+            )
             if read is _VENT:
                 vented = True
             elif read is not None:
@@ -507,12 +530,14 @@ class QuestionTypeAnalyzer:
         loud: int,
         ends_statement: bool,
         after_vent: bool = False,
+        inverted: bool = False,
     ) -> Optional[tuple[str, str, bool, bool]]:
         """``(label, cue, indirect, fragment)`` for a clause that asks, `_VENT` for one that vents, else ``None``.
 
         ``words`` are the indexes of the clause's words; ``matches`` the sentence's cue matches inside
         this clause, as ``(phrase, index, kinds)``; ``loud`` the sentence's bits (``_ASKED``, ``_DOUBLED``,
-        ``_EXCLAIMED``, ``_EMPHATIC``, ``_HINTED``); ``after_vent`` says an earlier clause vented.
+        ``_EXCLAIMED``, ``_EMPHATIC``, ``_HINTED``); ``after_vent`` says an earlier clause vented; ``inverted``
+        that the clause opens the sentence with an auxiliary and its subject (see `_INVERTING`).
         """
         if not words:
             return None
@@ -525,7 +550,7 @@ class QuestionTypeAnalyzer:
         # "Will do, thanks." "Have a nice day.": an opener only makes a question when the sentence does
         # not end as a statement (chat questions often have no punctuation at all)
         opens = opener in self.cues.openers and (
-            opener in _WH_WORDS or not (ends_statement and not marked)
+            opener in _WH_WORDS or not (ends_statement and not marked) or inverted
         )
         unmarked_wh = opens and not marked and opener in _WH_WORDS
         if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
@@ -687,7 +712,8 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
     and a "!" at the end ("How long does it take!" asks). "When I rang on Monday I was told to pay.",
     "Where we live there's no signal.", "..., which I did today.": a question word with a subject next and
     no auxiliary after it, in a sentence ending like a statement ("When I will get my refund." asks, in
-    non-native English).
+    non-native English); or with a noun phrase next and no auxiliary or modal in its next three words ("When
+    the driver came he said...", but "When the new card will arrive." asks).
     """
     opener = tokens[words[skip]].norm
     following = [tokens[i].norm for i in words[skip + 1 : skip + 3]]
@@ -695,12 +721,21 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
         return tokens[-1].text[0] == "!" and _AUXILIARIES.isdisjoint(following)
     if opener not in _SUBORDINATORS or not ends_statement or not following:
         return False
+    if following[0] in _DETERMINERS:
+        phrase = [tokens[i].norm for i in words[skip + 2 : skip + 5]]
+        return _AUXILIARIES.isdisjoint(phrase) and _QUESTION_VERBS.isdisjoint(phrase)
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
 
 
 # Words a clause may start after: `_clauses` splits at them before a question opener, `_wh_may_open` at
 # any (which can only say "may open" more often)
 _JOINERS = frozenset(("and", "or", "but"))
+# ... and, in a sentence with no end punctuation (speech written down, chat), "so" ("...in it so yeah has
+# anyone handed it in"); a sentence ending in "." or "!" never splits there, so `_wh_may_open` (read only
+# for those) need not know it
+_SPOKEN_JOINERS = _JOINERS | {"so"}
+# The marks a clause ends at (besides an inner full stop and an emoji)
+_BREAKS = frozenset((",", ";", ":", "-", "–", "—"))
 
 
 def _wh_may_open(positions: list[int], words: list[str]) -> bool:
@@ -853,7 +888,8 @@ _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 
 
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
-    """Split at commas, semicolons, colons, inner full stops and emoji, and at "and"/"or"/"but" before a question word.
+    """Split at commas, semicolons, colons, dashes, inner full stops and emoji, and at "and"/"or"/"but" before a
+    question opener, fillers aside ("and um is it"); with no end punctuation, at "so" too (`_SPOKEN_JOINERS`).
 
     `_wh_may_open` relies on these being the only places a clause starts: keep the two in step.
 
@@ -863,9 +899,15 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     start = 0
     alternative = False
     last = len(tokens) - 1
+    joiners = _JOINERS if tokens[last].kind == "punct" and tokens[last].text[0] in ".!" else _SPOKEN_JOINERS
     for i, token in enumerate(tokens):
-        joins = token.norm in _JOINERS and i + 1 < len(tokens) and tokens[i + 1].norm in openers
-        if token.text in (",", ";", ":") or (token.text == "." and i < last) or joins or token.kind in _EMOJI_KINDS:
+        joins = False
+        if token.norm in joiners:
+            k = i + 1
+            while k < last and tokens[k].norm in _FILLERS:
+                k += 1
+            joins = k < len(tokens) and tokens[k].norm in openers
+        if token.text in _BREAKS or (token.text == "." and i < last) or joins or token.kind in _EMOJI_KINDS:
             if i > start:
                 clauses.append((start, tokens[start:i], alternative))
             start = i + 1

@@ -124,6 +124,7 @@ class AnswerCues(_Data):
     courtesy: frozenset[str] = frozenset()
     notices: tuple[str, ...] = ()
     result_actions: tuple[str, ...] = ()
+    walkthrough: tuple[str, ...] = ()
 
 
 def _lower_keys(value: dict[str, float]) -> dict[str, float]:
