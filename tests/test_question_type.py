@@ -810,3 +810,16 @@ def test_formal_and_curious_indirect_questions_and_expecting_vents(text, expecte
 )
 def test_a_dash_ends_a_clause_and_who_pays_asks_for_a_decision(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("What time should we be at the terminal for the 7am sailing?", "process_question"),
+        ("What time will the engineer arrive?", "outcome_question"),
+        # "please" before the question word is a courtesy, not the question's opener
+        ("pls what is the steps for renew my visa", "process_question"),
+    ],
+)
+def test_when_to_be_there_is_a_step_and_please_opens_no_question(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

@@ -50,7 +50,7 @@ QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
 # Words a question may open with before its real opener ("So when will it arrive?").
 _FILLERS = frozenset(
     ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "uh", "erm", "er", "yeah", "well",
-     "sorry", "ps", "btw")
+     "sorry", "ps", "btw", "please", "pls", "plz")
 )
 # Where a sentence may hold a second clause: one search instead of a find per mark. A colon introduces
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
