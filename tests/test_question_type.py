@@ -823,3 +823,17 @@ def test_a_dash_ends_a_clause_and_who_pays_asks_for_a_decision(text, expected):
 )
 def test_when_to_be_there_is_a_step_and_please_opens_no_question(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # asked indirectly, whether the customer must do something is a requirement of the step
+        ("Could you tell me whether I need to bring my passport to the appointment?", "process_question"),
+        ("I'd be grateful if you could advise whether we should send the originals or copies.", "process_question"),
+        # ... and whether the customer gets something is the result
+        ("Can you let me know whether my claim was approved?", "outcome_question"),
+    ],
+)
+def test_an_indirect_whether_about_the_customers_own_step_asks_the_way(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

@@ -56,9 +56,10 @@ _FILLERS = frozenset(
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
 # kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
 # as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??"), and so does a
-# dash ("I'm moving to another network — do I keep my number?"). Speech written down asks after "so" ("the
-# doctor said they'd ring but nobody has so um are they back yet").
-_CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but|so) ", re.IGNORECASE)
+# dash ("I'm moving to another network — do I keep my number?"). Speech written down, with no end
+# punctuation, asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet").
+_CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but) ", re.IGNORECASE)
+_SPOKEN_CLAUSE_MARK = re.compile(_CLAUSE_MARK.pattern + "| so ", re.IGNORECASE)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -423,8 +424,10 @@ class QuestionTypeAnalyzer:
         # the token index of an auxiliary and its subject opening the sentence (see `_INVERTING`), else -1
         inverted = -1
         if not marked and ends_statement:
-            lead = next((k for k, word in enumerate(words) if word not in _FILLERS), len(words))
-            if lead + 1 < len(words) and words[lead] in _INVERTING and words[lead + 1] in _INVERTED_SUBJECTS:
+            lead = 0
+            while lead < len(words) - 1 and words[lead] in _FILLERS:
+                lead += 1
+            if words[lead] in _INVERTING and lead + 1 < len(words) and words[lead + 1] in _INVERTED_SUBJECTS:
                 inverted = positions[lead]
         # most sentences of a reply: a statement asks only through an indirect cue, a clause opening with a
         # question word ("Tell me when...", "..., when will it come.") or an auxiliary and its subject
@@ -473,7 +476,7 @@ class QuestionTypeAnalyzer:
             loud |= _HINTED
         # most sentences are one clause: split only when a comma, semicolon or joining word is there, and
         # read a single clause with the sentence's own words and matches (no walk to share them out)
-        if not _CLAUSE_MARK.search(text, sentence.start, sentence.end):
+        if not (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(text, sentence.start, sentence.end):
             read = self._clause(tokens, positions, matches, marked, loud, ends_statement, inverted=inverted >= 0)
             if read is _VENT:
                 return None, True, False
@@ -730,9 +733,9 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
 # Words a clause may start after: `_clauses` splits at them before a question opener, `_wh_may_open` at
 # any (which can only say "may open" more often)
 _JOINERS = frozenset(("and", "or", "but"))
-# ... and, in a sentence with no end punctuation (speech written down, chat), "so" ("...in it so yeah has
-# anyone handed it in"); a sentence ending in "." or "!" never splits there, so `_wh_may_open` (read only
-# for those) need not know it
+# ... and, in a sentence that does not end in "." or "!" (speech written down, chat, a question), "so"
+# ("...in it so yeah has anyone handed it in"); a sentence ending in "." or "!" never splits there, so
+# `_wh_may_open` (read only for those) need not know it
 _SPOKEN_JOINERS = _JOINERS | {"so"}
 # The marks a clause ends at (besides an inner full stop and an emoji)
 _BREAKS = frozenset((",", ";", ":", "-", "–", "—"))
