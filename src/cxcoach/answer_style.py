@@ -235,7 +235,8 @@ class AnswerStyleAnalyzer:
                 timed_step = not any(e.kind != "money" and e.start > after for e in estimates)
         evidence: list[tuple[str, int, int, str]] = []
         for kind, rule in (
-            ("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral"), ("walkthrough", "walkthrough")
+            ("outcome", "outcome_cue"), ("process", "process_cue"), ("deferral", "deferral"),
+            ("walkthrough", "walkthrough"),
         ):
             for phrase, first, last in by_kind[kind]:
                 evidence.append((rule, tokens[first].start, tokens[last].end, f"{rule.replace('_', ' ')} {phrase!r}"))

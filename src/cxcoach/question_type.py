@@ -145,7 +145,9 @@ _DOUBLED, _EXCLAIMED, _EMPHATIC, _HINTED, _ASKED = 1, 2, 4, 8, 16
 _CLAUSE_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "it", "u"))
 # ... and so does a noun phrase with no auxiliary or modal in its next three words ("When the driver dropped
 # the car off he said...", "and when the bill came it was double."; "When the new card will arrive." asks)
-_DETERMINERS = frozenset(("the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those"))
+_DETERMINERS = frozenset(
+    ("the", "a", "an", "my", "our", "your", "his", "her", "their", "this", "that", "these", "those")
+)
 # A sentence that opens with an auxiliary and its subject asks, even when it ends with a full stop ("Are the
 # results out yet.", "Has the caseworker decided, yes or no."). Not "can", "could", "would": those open
 # requests ("Could you send it again."); and not before "a" or "an" ("Have a nice day.") nor "that" or "this",
