@@ -143,13 +143,15 @@ class AnswerStyleAnalyzer:
         """An ``outcome_statement`` or ``process_statement`` finding for one sentence and its weight.
 
         The weight of a process sentence is the number of steps it walks through (each instruction
-        counts); of an outcome sentence, 2 when a cue states the result and 1 when only a time or a
-        price does. ``None`` when the sentence states neither.
+        counts; one that announces its steps, "Here's how: ...", counts two at least); of an outcome
+        sentence, 2 when a cue states the result and 1 when only a time or a price does. ``None`` when the
+        sentence states neither.
 
-        The cues are weighed in this order: a deferral ("once they report back we can tell you")
-        makes the sentence process whatever result words it holds; a time figure next to a step verb
-        is the time of a step; an estimate for the result makes it outcome; instructions ("log in,
-        go to Settings") make it process; otherwise the more numerous kind of cue wins.
+        The cues are weighed in this order: a deferral ("once they report back we can tell you") or an
+        announced walk-through ("A few things to know: ...") makes the sentence process whatever result
+        words it holds; a time figure next to a step verb is the time of a step; an estimate for the
+        result makes it outcome; instructions ("log in, go to Settings") make it process; otherwise the
+        more numerous kind of cue wins.
         """
         tokens = doc.sentence_tokens(sentence)
         text = doc.text

@@ -56,8 +56,8 @@ _FILLERS = frozenset(
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
 # kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
 # as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??"), and so does a
-# dash ("I'm moving to another network — do I keep my number?"). Speech written down, with no end
-# punctuation, asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet").
+# dash ("I'm moving to another network — do I keep my number?"). A sentence not ending in "." or "!" (speech
+# written down, chat) asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet").
 _CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but) ", re.IGNORECASE)
 _SPOKEN_CLAUSE_MARK = re.compile(_CLAUSE_MARK.pattern + "| so ", re.IGNORECASE)
 _WH_WORDS = frozenset(
@@ -894,7 +894,8 @@ _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
     """Split at commas, semicolons, colons, dashes, inner full stops and emoji, and at "and"/"or"/"but" before a
-    question opener, fillers aside ("and um is it"); with no end punctuation, at "so" too (`_SPOKEN_JOINERS`).
+    question opener, fillers aside ("and um is it"); unless the sentence ends in "." or "!", at "so" too
+    (`_SPOKEN_JOINERS`).
 
     `_wh_may_open` relies on these being the only places a clause starts: keep the two in step.
 
