@@ -778,6 +778,25 @@ def test_a_question_word_before_a_noun_phrase_and_its_verb_subordinates(text, ex
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # "how" or "why", a subject and no auxiliary, then what the writer makes of it: a statement
+        ("The parcel turned up at last. How it ended up in Leeds we'll never know, but it's here.", "not_a_question"),
+        ("Why the fitter drilled through the pipe I'll never understand. It's fixed now.", "not_a_question"),
+        # ... or after an earlier clause: what the writer knows already
+        ("I've read where to send the claim and how long it takes, so that's fine.", "not_a_question"),
+        # without a main clause after it, or with an auxiliary or modal, it still asks (chat, non-native English)
+        ("How I change the delivery address.", "process_question"),
+        ("Hi there, how I change the delivery address.", "process_question"),
+        ("How long it will take for the refund.", "outcome_question"),
+        ("Why the app is not opening on my phone.", "outcome_question"),
+    ],
+)
+def test_how_or_why_naming_what_happened_inside_a_statement_asks_nothing(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("hi um I left my umbrella on the 9 bus this morning so yeah has anyone handed it in", "outcome_question"),
         ("the gate code stopped working last night so erm how else can I get into the yard", "process_question"),
         ("the gate code stopped working so I rang the night manager", "not_a_question"),

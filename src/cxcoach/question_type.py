@@ -512,7 +512,8 @@ class QuestionTypeAnalyzer:
                 # the same question's other option
                 continue
             read = self._clause(
-                clause, clause_words, inside, last_marked, loud, ends_statement, vented, begin <= inverted < end
+                clause, clause_words, inside, last_marked, loud, ends_statement, vented, begin <= inverted < end,
+                begin > 0 and tokens[begin - 1].norm in _JOINERS,
             )
             if read is _VENT:
                 vented = True
@@ -536,13 +537,15 @@ class QuestionTypeAnalyzer:
         ends_statement: bool,
         after_vent: bool = False,
         inverted: bool = False,
+        joined: bool = False,
     ) -> Optional[tuple[str, str, bool, bool]]:
         """``(label, cue, indirect, fragment)`` for a clause that asks, `_VENT` for one that vents, else ``None``.
 
         ``words`` are the indexes of the clause's words; ``matches`` the sentence's cue matches inside
         this clause, as ``(phrase, index, kinds)``; ``loud`` the sentence's bits (``_ASKED``, ``_DOUBLED``,
         ``_EXCLAIMED``, ``_EMPHATIC``, ``_HINTED``); ``after_vent`` says an earlier clause vented; ``inverted``
-        that the clause opens the sentence with an auxiliary and its subject (see `_INVERTING`).
+        that the clause opens the sentence with an auxiliary and its subject (see `_INVERTING`); ``joined`` that it
+        follows "and", "or" or "but".
         """
         if not words:
             return None
@@ -558,7 +561,7 @@ class QuestionTypeAnalyzer:
             opener in _WH_WORDS or not (ends_statement and not marked) or inverted
         )
         unmarked_wh = opens and not marked and opener in _WH_WORDS
-        if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement):
+        if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement, joined):
             return None  # "How quickly he has settled in!", "When I rang on Monday I was told to pay."
         if opens and not marked and (opener in _NEGATIVE_OPENERS or opener in _MODALS):
             # "can't log in since this morning", "will keep an eye on the blog": with no "?", a negative
@@ -710,7 +713,9 @@ def _step(
     return None
 
 
-def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip: int, ends_statement: bool) -> bool:
+def _exclaims_or_subordinates(
+    tokens: tuple[Token, ...], words: list[int], skip: int, ends_statement: bool, joined: bool = False
+) -> bool:
     """Whether an unmarked clause opening with a question word exclaims or subordinates rather than asks.
 
     "How quickly he has settled in!", "How kind of you!": "how", then no auxiliary in the next two words,
@@ -718,18 +723,54 @@ def _exclaims_or_subordinates(tokens: tuple[Token, ...], words: list[int], skip:
     "Where we live there's no signal.", "..., which I did today.": a question word with a subject next and
     no auxiliary after it, in a sentence ending like a statement ("When I will get my refund." asks, in
     non-native English); or with a noun phrase next and no auxiliary or modal in its next three words ("When
-    the driver came he said...", but "When the new card will arrive." asks).
+    the driver came he said...", but "When the new card will arrive." asks). "How" and "why" in a sentence
+    ending like a statement: see `_embeds` (``joined`` says the clause follows "and", "or" or
+    "but").
     """
     opener = tokens[words[skip]].norm
     following = [tokens[i].norm for i in words[skip + 1 : skip + 3]]
-    if opener in ("how", "hw"):
-        return tokens[-1].text[0] == "!" and _AUXILIARIES.isdisjoint(following)
+    if opener in ("how", "hw") and tokens[-1].text[0] == "!" and _AUXILIARIES.isdisjoint(following):
+        return True
+    if opener in _MANNER_WORDS:
+        return ends_statement and _embeds(tokens, words, skip, joined)
     if opener not in _SUBORDINATORS or not ends_statement or not following:
         return False
     if following[0] in _DETERMINERS:
         phrase = [tokens[i].norm for i in words[skip + 2 : skip + 5]]
         return _AUXILIARIES.isdisjoint(phrase) and _QUESTION_VERBS.isdisjoint(phrase)
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
+
+
+# "How it went from 4,210 to 42,100 I've no idea", "Why the coach left without us I'll never know": "how" or
+# "why", then a subject and no auxiliary, name what happened inside a statement (`_embeds`)
+_MANNER_WORDS = frozenset(("how", "hw", "why"))
+_DEGREES = frozenset(("long", "much", "many", "soon", "often", "far", "quickly"))
+# ... and a main clause after it says what the speaker makes of it
+_MAIN_SUBJECTS = frozenset(("i", "i've", "i'll", "i'm", "i'd", "we", "we've", "we'll", "nobody", "noone"))
+_NOT_A_VERB = _AUXILIARIES | _QUESTION_VERBS | _NEGATIVE_OPENERS
+
+
+def _embeds(tokens: tuple[Token, ...], words: list[int], skip: int, joined: bool) -> bool:
+    """Whether a clause opening with "how" or "why" (a degree word may follow "how": "how long") names
+    something inside a statement rather than asks: a subject next, and no auxiliary, modal or negative
+    after it ("how it went", "why the coach left"; "how I can reset it.", "why it doesn't load." ask, in
+    chat or non-native English). It needs a main clause after it ("...I've no idea", "...I'll never know"),
+    so "How I reset my password." and "Hi, how I reset my password." still ask; after "and", "or" or "but"
+    ("I know where to upload it and how long it takes.") the main clause came first.
+    """
+    k = skip + 1
+    if k < len(words) and tokens[words[skip]].norm != "why" and tokens[words[k]].norm in _DEGREES:
+        k += 1
+    if k + 1 >= len(words):
+        return False
+    subject = tokens[words[k]].norm
+    if subject in _DETERMINERS:
+        # a noun phrase: no auxiliary or modal in its next three words ("why the coach left", not "why the app is down")
+        if not _NOT_A_VERB.isdisjoint(tokens[i].norm for i in words[k + 1 : k + 4]):
+            return False
+    elif subject not in _CLAUSE_SUBJECTS or tokens[words[k + 1]].norm in _NOT_A_VERB:
+        return False
+    return joined or not _MAIN_SUBJECTS.isdisjoint(tokens[i].norm for i in words[k + 2 :])
 
 
 # Words a clause may start after: `_clauses` splits at them before a question opener, `_wh_may_open` at
