@@ -809,6 +809,23 @@ def test_speech_written_down_asks_after_so(text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # chat and speech run a question on without a mark: a question word, an auxiliary and its subject
+        ("the kettle I ordered still hasnt shipped when will it go out", "outcome_question"),
+        ("locked out of the portal again how do I get back in", "process_question"),
+        ("the lift in block C is stuck again who do we ring about it", "process_question"),
+        ("printer jammed on the second page how long will it take to fix", "outcome_question"),
+        # ... but a relative clause goes on describing, and a statement stays one
+        ("paid for the upgrade which is the plan my manager picked", "not_a_question"),
+        ("spoke to the engineer who was very helpful", "not_a_question"),
+    ],
+)
+def test_a_question_run_on_without_a_mark_still_asks(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         ("I'm curious whether the monthly fee goes up after the first year.", "outcome_question"),
         ("I should be obliged if you would inform me whether my appeal has been received.", "outcome_question"),
         ("Do you really expect customers to queue for an hour to return a toaster?", "not_a_question"),

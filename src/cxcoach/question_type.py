@@ -57,9 +57,14 @@ _FILLERS = frozenset(
 # kept because a lower-case word follows ("it's thurs. is he coming"). In chat an emoji ends a clause
 # as a full stop would ("loving the new bikes 🚲 any chance of a dock near the station??"), and so does a
 # dash ("I'm moving to another network — do I keep my number?"). A sentence not ending in "." or "!" (speech
-# written down, chat) asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet").
+# written down, chat) asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet"),
+# and at a question word with an auxiliary next ("the barrier won't lift who do I call", `_RUN_ON`).
 _CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but) ", re.IGNORECASE)
-_SPOKEN_CLAUSE_MARK = re.compile(_CLAUSE_MARK.pattern + "| so ", re.IGNORECASE)
+_SPOKEN_CLAUSE_MARK = re.compile(
+    _CLAUSE_MARK.pattern + r"| so | (?:what|when|where|which|who|why|how|wen|wat|hw)(?: long| much| many| soon)? "
+    r"(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|had|may|might|must|shall) ",
+    re.IGNORECASE,
+)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -780,6 +785,12 @@ _JOINERS = frozenset(("and", "or", "but"))
 # ("...in it so yeah has anyone handed it in"); a sentence ending in "." or "!" never splits there, so
 # `_wh_may_open` (read only for those) need not know it
 _SPOKEN_JOINERS = _JOINERS | {"so"}
+# ... and, there too, a question word with an auxiliary and its subject next, run on from what went before
+# without a mark ("my order hasn't come when will it arrive", "the gate is locked who do I call"); "how" may
+# take a degree word ("...how long will it take")
+_RUN_ON = frozenset(("what", "when", "where", "which", "who", "why", "how", "wen", "wat", "hw"))
+_RUN_ON_DEGREES = frozenset(("long", "much", "many", "soon"))
+_PRONOUNS = frozenset(("i", "you", "u", "we", "they", "he", "she", "it", "there"))
 # The marks a clause ends at (besides an inner full stop and an emoji)
 _BREAKS = frozenset((",", ";", ":", "-", "–", "—"))
 
@@ -936,7 +947,7 @@ _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
     """Split at commas, semicolons, colons, dashes, inner full stops and emoji, and at "and"/"or"/"but" before a
     question opener, fillers aside ("and um is it"); unless the sentence ends in "." or "!", at "so" too
-    (`_SPOKEN_JOINERS`).
+    (`_SPOKEN_JOINERS`) and before a question word with an auxiliary and its subject next (`_RUN_ON`).
 
     `_wh_may_open` relies on these being the only places a clause starts: keep the two in step.
 
@@ -946,8 +957,13 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     start = 0
     alternative = False
     last = len(tokens) - 1
-    joiners = _JOINERS if tokens[last].kind == "punct" and tokens[last].text[0] in ".!" else _SPOKEN_JOINERS
+    spoken = not (tokens[last].kind == "punct" and tokens[last].text[0] in ".!")
+    joiners = _SPOKEN_JOINERS if spoken else _JOINERS
     for i, token in enumerate(tokens):
+        if spoken and token.norm in _RUN_ON and i > start and _runs_on(tokens, i):
+            clauses.append((start, tokens[start:i], alternative))
+            start, alternative = i, False
+            continue
         joins = False
         if token.norm in joiners:
             k = i + 1
@@ -962,3 +978,19 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     if start < len(tokens):
         clauses.append((start, tokens[start:], alternative))
     return clauses
+
+
+def _runs_on(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether the question word at ``tokens[i]`` opens a question run on without a mark: an auxiliary and
+    its subject next ("who do I call", "how long will it take", "what will the total be"). After "is",
+    "has" and the like only a pronoun is a subject: "...my birthday, which is the date of the concert" and
+    "the agent who had the keys" go on describing."""
+    k = i + 1
+    if k < len(tokens) and tokens[i].norm in ("how", "hw") and tokens[k].norm in _RUN_ON_DEGREES:
+        k += 1
+    if k + 1 >= len(tokens):
+        return False
+    auxiliary, subject = tokens[k].norm, tokens[k + 1].norm
+    if auxiliary in _MODALS or auxiliary in _REQUIRING or auxiliary == "did":
+        return subject in _INVERTED_SUBJECTS
+    return auxiliary in _AUXILIARIES and subject in _PRONOUNS
