@@ -761,3 +761,40 @@ def test_a_sentence_announcing_steps_walks_through_them(reply, expected):
     if expected == "process":
         rules = {e.rule for f in analysis.findings for e in f.evidence}
         assert "walkthrough" in rules and "step_time" in rules
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # the result, then the steps told in sequence ("then", "First ...", "Next, ..."): mixed
+        ("Yes, the £85 goes back to your card. The branch signs it off on Monday, head office then releases it, "
+         "and then your bank shows it within 2 days.", "mixed"),
+        ("The survey costs £350. First we send a surveyor to measure up; then we draw the plans, which takes "
+         "about a fortnight.", "mixed"),
+        ("Your visa has been approved. Next, the embassy prints the vignette and you'll then collect it in person "
+         "with your receipt.", "mixed"),
+        # "then" as a time, after "if", or before what happened: no steps
+        ("Your current rate is fixed until March, so your payments stay the same until then.", "outcome"),
+        ("Yes, we'll refund the £60 today. Please send us the receipt. If the card was in your name, then you're "
+         "entitled to the £15 fee back as well.", "outcome"),
+        ("Yes, we'll replace it free of charge by Thursday. I'm sorry: a cracked screen and then a week of "
+         "silence is not what you should get from us.", "outcome"),
+    ],
+)
+def test_steps_told_in_sequence_beside_the_result_make_it_mixed(reply, expected):
+    assert _reply(reply, "Will I get my money back?").answer_style == expected
+
+
+@pytest.mark.parametrize(
+    "reply, expected",
+    [
+        # the day of a step the agent has done is not a time for the result
+        ("Claims go to our assessors, who look at each one in turn. I've sent yours over today.", "process"),
+        ("Thanks for waiting. We have just escalated it today.", "process"),
+        # ... but a result for today, or a step still to come today, keeps its time
+        ("I've checked, and your replacement card arrives today.", "outcome"),
+        ("I've asked the courier to deliver it today.", "outcome"),
+    ],
+)
+def test_the_day_of_a_step_already_done_is_not_a_time_for_the_result(reply, expected):
+    assert _reply(reply, "When will this be sorted?").answer_style == expected

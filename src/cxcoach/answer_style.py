@@ -111,11 +111,12 @@ class AnswerStyleAnalyzer:
             read = self._sentence(doc, sentence, inside)
             if read is None:
                 continue
-            found, weight = read
+            found, weight, steps = read
             findings.append(found)
             if found.label == "outcome_statement":
                 outcome_sentences += 1
                 decisive += weight == 2
+                process_steps += steps  # "..., and then your bank posts it": steps told beside the result
             else:
                 process_sentences += 1
                 process_steps += weight
@@ -139,13 +140,16 @@ class AnswerStyleAnalyzer:
             findings.append(violation)
         return tuple(findings)
 
-    def _sentence(self, doc: Doc, sentence: Sentence, estimates: list[Estimate]) -> Optional[tuple[Finding, int]]:
-        """An ``outcome_statement`` or ``process_statement`` finding for one sentence and its weight.
+    def _sentence(self, doc: Doc, sentence: Sentence, estimates: list[Estimate]) -> Optional[tuple[Finding, int, int]]:
+        """An ``outcome_statement`` or ``process_statement`` finding for one sentence, its weight and the
+        steps it tells in sequence.
 
         The weight of a process sentence is the number of steps it walks through (each instruction
-        counts; one that announces its steps, "Here's how: ...", counts two at least); of an outcome
-        sentence, 2 when a cue states the result and 1 when only a time or a price does. ``None`` when the
-        sentence states neither.
+        counts, and each word that puts steps in sequence, "First ..., then ..."; one that announces its
+        steps, "Here's how: ...", counts two at least); of an outcome sentence, 2 when a cue states the
+        result and 1 when only a time or a price does. The steps of an outcome sentence are its words of
+        sequence ("the manager approves it, and then your bank posts it"), which count towards a mixed
+        reply. ``None`` when the sentence states neither.
 
         The cues are weighed in this order: a deferral ("once they report back we can tell you") or an
         announced walk-through ("A few things to know: ...") makes the sentence process whatever result
@@ -189,6 +193,7 @@ class AnswerStyleAnalyzer:
             # ahead" is still a step's time)
             starts = {e.start for e in estimates}
             by_kind["step_verbs"] = [match for match in by_kind["step_verbs"] if tokens[match[1]].start not in starts]
+        sequence = 0 if _SEQUENCE.isdisjoint(words) else _in_sequence(tokens, positions, words, by_kind["process"])
         asks = _is_question(tokens)
         if asks:
             # the agent asking back ("what can I do for you today?") states no result, whatever words
@@ -204,6 +209,9 @@ class AnswerStyleAnalyzer:
         if estimates and not _CONDITIONS.isdisjoint(words):
             # "If it hasn't arrived within 10 days, call us": the time of the condition, not of the result
             estimates = _outside_conditions(tokens, estimates)
+        if estimates and not by_kind["outcome"] and not (_DONE.isdisjoint(words) and "have" not in words):
+            # "I've submitted yours today": the day of a step the agent has done, not a time for the result
+            estimates = _not_done(tokens, estimates)
         if estimates and not _ELAPSING.isdisjoint(words):
             # "It's only been a month", "we sent it 3 days ago": time gone by, not a time for the result
             estimates = _not_elapsed(tokens, estimates)
@@ -284,14 +292,14 @@ class AnswerStyleAnalyzer:
             for rule, start, end, detail in sorted(evidence, key=lambda item: item[1])
         )
         if label == "process_statement":
-            weight = max(2 if walkthrough else 1, len(instructions))
+            weight = max(2 if walkthrough else 1, len(instructions), sequence)
         else:
             weight = 2 if outcome_weight else 1
         finding = _trusted(
             Finding, start=sentence.start, end=sentence.end, text=span, label=label, score=1.0,
             analyzer=self.name, evidence=items, suggestion=None,
         )
-        return finding, weight
+        return finding, weight, 0 if label == "process_statement" else sequence
 
     def _short_answer(self, tokens: tuple[Token, ...], positions: list[int], words: list[str]) -> Optional[tuple[str, int, int]]:
         """A short answer opening the sentence ("It will!", "Yes, she has: ..."), as a cue match."""
@@ -411,6 +419,59 @@ def _not_echoed(estimates: list[Estimate], context: str) -> list[Estimate]:
     return kept
 
 
+# Words that put steps in sequence: "First we send you the pack; then we order searches", "Next, your
+# solicitor checks the title" (`_in_sequence`)
+_SEQUENCE = frozenset(("first", "then", "next"))
+# ... but not a time: "before then", "until then", "from then on", "by then"
+_TIME_PREPOSITIONS = frozenset(("before", "until", "till", "til", "since", "by", "from", "than", "after"))
+_NOT_A_STEP = frozenset(
+    ("a", "an", "the", "no", "another", "nothing", "one", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "several", "weeks", "days", "months", "hours")
+)
+_SEQUENCE_SUBJECTS = frozenset((",", "we", "you", "i", "they", "we'll", "you'll", "i'll", "they'll"))
+
+
+def _in_sequence(
+    tokens: tuple[Token, ...], positions: list[int], words: list[str], process: list[tuple[str, int, int]]
+) -> int:
+    """The number of words in a sentence that put its steps in sequence; a clause-opening "Next," becomes a
+    process cue in ``process``.
+
+    "then" before a step, not after a time word ("until then"), before a thing that happened ("six weeks and
+    then a torn arm", "then no reply") nor after "if" ("if it's in your name then you're covered"), and
+    not a "Then" before a result (`_sentence` drops that match); "first"
+    or "next" opening a clause before a comma or a subject ("First we send you...", "Next, your
+    solicitor..."), not "first thing Monday" nor "next week".
+    """
+    count = 0
+    cued = {first for phrase, first, _ in process if phrase in ("then", "first")}
+    for k, word in enumerate(words):
+        if word not in _SEQUENCE:
+            continue
+        at = positions[k]
+        following = tokens[at + 1] if at + 1 < len(tokens) else None
+        if word == "then":
+            count += (
+                at in cued
+                and (k == 0 or words[k - 1] not in _TIME_PREPOSITIONS)
+                and following is not None
+                and following.norm not in _NOT_A_STEP
+                and following.kind != "number"
+                and _CONDITIONS.isdisjoint(words[:k])
+            )
+            continue
+        opens = at == 0 or tokens[at - 1].kind == "punct"
+        following = following.norm if following is not None else ""
+        if not opens or following not in _SEQUENCE_SUBJECTS:
+            continue
+        if word == "next":
+            process.append(("next", at, at))
+            count += 1
+        elif at in cued:
+            count += 1
+    return count
+
+
 _CONDITIONS = frozenset(("if", "unless"))
 # words that open the result a step leads to: "..., so you should see it by this evening"
 _CONSEQUENCES = frozenset(("so", "meaning", "means"))
@@ -461,6 +522,43 @@ def _not_elapsed(tokens: tuple[Token, ...], estimates: list[Estimate]) -> list[E
             after < count and tokens[after].norm == "ago"
         )
         if not elapsed:
+            kept.append(estimate)
+    return kept
+
+
+# "I've", "we have": the agent's own step, done; the day it was done on (`_not_done`)
+_DONE = frozenset(("i've", "we've", "ive"))
+_DONE_SUBJECTS = frozenset(("i", "we"))
+_DONE_ADVERBS = frozenset(("just", "already", "now", "also", "personally"))
+_PLANNED = frozenset(("to", "for", "will", "'ll"))
+_DONE_BREAKS = frozenset((",", ";", ":", "—", "–", "-"))
+_DONE_DAYS = frozenset(("today", "this morning", "this afternoon", "earlier today", "this evening"))
+
+
+def _not_done(tokens: tuple[Token, ...], estimates: list[Estimate]) -> list[Estimate]:
+    """The estimates that are not the day of a step the agent has done: "I've submitted it today", "we have
+    just chased them this morning" ("I've" or "we have", then a past participle, in the day's clause; not
+    "we've got a tech going out today", an arrangement, nor "I've asked them to deliver it today", where the
+    day is of what is to come)."""
+    kept = []
+    for estimate in estimates:
+        if estimate.text.lower() not in _DONE_DAYS:
+            kept.append(estimate)
+            continue
+        k = next((i for i, token in enumerate(tokens) if token.start >= estimate.start), len(tokens)) - 1
+        done = False
+        while k >= 0 and not (tokens[k].kind == "punct" and tokens[k].text in _DONE_BREAKS):
+            norm = tokens[k].norm
+            if norm in _PLANNED:
+                break  # "I've asked the courier to deliver it today": the day of what is to come
+            if norm in _DONE or (norm == "have" and k > 0 and tokens[k - 1].norm in _DONE_SUBJECTS):
+                after = k + 1
+                while after < len(tokens) and tokens[after].norm in _DONE_ADVERBS:
+                    after += 1
+                done = after < len(tokens) and _is_participle(tokens[after].norm)
+                break
+            k -= 1
+        if not done:
             kept.append(estimate)
     return kept
 
