@@ -60,11 +60,6 @@ _FILLERS = frozenset(
 # written down, chat) asks after "so" too ("the doctor said they'd ring but nobody has so um are they back yet"),
 # and at a question word with an auxiliary next ("the barrier won't lift who do I call", `_RUN_ON`).
 _CLAUSE_MARK = re.compile(r"[,;:–—" + _EMOJI_BASE + r"]|\. | - | (?:and|or|but) ", re.IGNORECASE)
-_SPOKEN_CLAUSE_MARK = re.compile(
-    _CLAUSE_MARK.pattern + r"| so | (?:what|when|where|which|who|why|how|wen|wat|hw)(?: long| much| many| soon)? "
-    r"(?:is|are|was|were|do|does|did|can|could|should|will|would|has|have|had|may|might|must|shall) ",
-    re.IGNORECASE,
-)
 _WH_WORDS = frozenset(
     ("what", "when", "where", "which", "who", "whom", "whose", "why", "how", "wen", "wat", "wht", "hw", "whats",
      "what's", "where's", "when's", "how's", "who's", "wheres", "whens")
@@ -789,8 +784,13 @@ _SPOKEN_JOINERS = _JOINERS | {"so"}
 # without a mark ("my order hasn't come when will it arrive", "the gate is locked who do I call"); "how" may
 # take a degree word ("...how long will it take")
 _RUN_ON = frozenset(("what", "when", "where", "which", "who", "why", "how", "wen", "wat", "hw"))
-_RUN_ON_DEGREES = frozenset(("long", "much", "many", "soon"))
-_PRONOUNS = frozenset(("i", "you", "u", "we", "they", "he", "she", "it", "there"))
+_PRONOUNS = _CLAUSE_SUBJECTS | {"there"}
+_SPOKEN_CLAUSE_MARK = re.compile(
+    _CLAUSE_MARK.pattern + "| so | (?:{})(?: (?:{}))? (?:{}) ".format(
+        *("|".join(sorted(words)) for words in (_RUN_ON, _DEGREES, (a for a in _AUXILIARIES if a.isalpha())))
+    ),
+    re.IGNORECASE,
+)
 # The marks a clause ends at (besides an inner full stop and an emoji)
 _BREAKS = frozenset((",", ";", ":", "-", "–", "—"))
 
@@ -986,7 +986,7 @@ def _runs_on(tokens: tuple[Token, ...], i: int) -> bool:
     "has" and the like only a pronoun is a subject: "...my birthday, which is the date of the concert" and
     "the agent who had the keys" go on describing."""
     k = i + 1
-    if k < len(tokens) and tokens[i].norm in ("how", "hw") and tokens[k].norm in _RUN_ON_DEGREES:
+    if k < len(tokens) and tokens[i].norm in ("how", "hw") and tokens[k].norm in _DEGREES:
         k += 1
     if k + 1 >= len(tokens):
         return False
