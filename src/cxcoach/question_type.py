@@ -481,14 +481,15 @@ class QuestionTypeAnalyzer:
         # most sentences are one clause: split only when a comma, semicolon or joining word is there (or, in
         # speech and chat, a question run on), and read a single clause with the sentence's own words and
         # matches (no walk to share them out)
-        if not (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(text, sentence.start, sentence.end) and (
-            ends_statement or not _may_run_on(words)
+        run_on = not ends_statement and _may_run_on(words)
+        if not run_on and not (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(
+            text, sentence.start, sentence.end
         ):
             read = self._clause(tokens, positions, matches, marked, loud, ends_statement, inverted=inverted >= 0)
             if read is _VENT:
                 return None, True, False
             return (None, False, False) if read is None else (read[:3], False, read[3])
-        clauses = _clauses(tokens, self.cues.openers)
+        clauses = _clauses(tokens, self.cues.openers, run_on)
         asked: list[tuple[str, str, bool, bool]] = []
         vented = False
         # clauses, matches and word positions are all in order: walk them together (a 1 MB sentence
@@ -943,10 +944,13 @@ def _asks_cause(tokens: tuple[Token, ...], words: list[int], skip: int) -> Optio
 _EMOJI_KINDS = frozenset(("emoji", "emoticon"))
 
 
-def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[int, tuple[Token, ...], bool]]:
+def _clauses(
+    tokens: tuple[Token, ...], openers: frozenset[str], run_on: bool = False
+) -> list[tuple[int, tuple[Token, ...], bool]]:
     """Split at commas, semicolons, colons, dashes, inner full stops and emoji, and at "and"/"or"/"but" before a
     question opener, fillers aside ("and um is it"); unless the sentence ends in "." or "!", at "so" too
-    (`_SPOKEN_JOINERS`) and before a question word with an auxiliary and its subject next (`_RUN_ON`).
+    (`_SPOKEN_JOINERS`), and, if ``run_on`` (see `_may_run_on`), before a question word with an auxiliary and
+    its subject next (`_runs_on`).
 
     `_wh_may_open` relies on these being the only places a clause starts: keep the two in step.
 
@@ -956,10 +960,9 @@ def _clauses(tokens: tuple[Token, ...], openers: frozenset[str]) -> list[tuple[i
     start = 0
     alternative = False
     last = len(tokens) - 1
-    spoken = not (tokens[last].kind == "punct" and tokens[last].text[0] in ".!")
-    joiners = _SPOKEN_JOINERS if spoken else _JOINERS
+    joiners = _JOINERS if tokens[last].kind == "punct" and tokens[last].text[0] in ".!" else _SPOKEN_JOINERS
     for i, token in enumerate(tokens):
-        if spoken and token.norm in _RUN_ON and i > start and _runs_on(tokens, i):
+        if run_on and token.norm in _RUN_ON and i > start and _runs_on(tokens, i):
             clauses.append((start, tokens[start:i], alternative))
             start, alternative = i, False
             continue
