@@ -438,38 +438,45 @@ def _in_sequence(
     process cue in ``process``.
 
     "then" before a step, not after a time word ("until then"), before a thing that happened ("six weeks and
-    then a torn arm", "then no reply") nor after "if" ("if it's in your name then you're covered"), and
-    not a "Then" before a result (`_sentence` drops that match); "first"
-    or "next" opening a clause before a comma or a subject ("First we send you...", "Next, your
-    solicitor..."), not "first thing Monday" nor "next week".
+    then a torn arm", "then no reply") nor after "if" ("if it's in your name then you're covered"), and not
+    a "Then" before a result (`_sentence` drops that match); "first" or "next" opening a clause before a
+    comma or a subject ("First we send you...", "Next, your solicitor..."), not "first thing Monday" nor
+    "next week". "then" and "first" are process cues already: only their matches are looked at.
     """
     count = 0
-    cued = {first for phrase, first, _ in process if phrase in ("then", "first")}
-    for k, word in enumerate(words):
-        if word not in _SEQUENCE:
-            continue
-        at = positions[k]
-        following = tokens[at + 1] if at + 1 < len(tokens) else None
-        if word == "then":
+    # the token index of the first "if" or "unless", looked for only when the sentence has one
+    condition = len(tokens)
+    if not _CONDITIONS.isdisjoint(words):
+        condition = next(i for i, token in enumerate(tokens) if token.norm in _CONDITIONS)
+    for phrase, at, _ in process:
+        if phrase == "then":
+            following = tokens[at + 1] if at + 1 < len(tokens) else None
             count += (
-                at in cued
-                and (k == 0 or words[k - 1] not in _TIME_PREPOSITIONS)
+                at < condition
+                and (at == 0 or tokens[at - 1].norm not in _TIME_PREPOSITIONS)
                 and following is not None
                 and following.norm not in _NOT_A_STEP
                 and following.kind != "number"
-                and _CONDITIONS.isdisjoint(words[:k])
             )
-            continue
-        opens = at == 0 or tokens[at - 1].kind == "punct"
-        following = following.norm if following is not None else ""
-        if not opens or following not in _SEQUENCE_SUBJECTS:
-            continue
-        if word == "next":
-            process.append(("next", at, at))
-            count += 1
-        elif at in cued:
+        elif phrase == "first":
+            count += _opens_steps(tokens, at)
+    k = -1
+    while "next" in words[k + 1 :]:
+        k = words.index("next", k + 1)
+        if _opens_steps(tokens, positions[k]):
+            process.append(("next", positions[k], positions[k]))
             count += 1
     return count
+
+
+def _opens_steps(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether "first" or "next" at ``tokens[at]`` opens a clause of steps: "First we send...", "Next, your
+    solicitor..."."""
+    return (
+        (at == 0 or tokens[at - 1].kind == "punct")
+        and at + 1 < len(tokens)
+        and tokens[at + 1].norm in _SEQUENCE_SUBJECTS
+    )
 
 
 _CONDITIONS = frozenset(("if", "unless"))
