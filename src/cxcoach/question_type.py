@@ -990,7 +990,9 @@ def _may_run_on(words: list[str]) -> bool:
     for k in range(1, len(words) - 1):
         if words[k] in _RUN_ON:
             following = words[k + 1]
-            if following in _AUXILIARIES or (following in _DEGREES and k + 2 < len(words) and words[k + 2] in _AUXILIARIES):
+            if following in _DEGREES and k + 2 < len(words):
+                following = words[k + 2]  # "how long will it take"
+            if following in _AUXILIARIES:
                 return True
     return False
 
