@@ -209,7 +209,7 @@ class AnswerStyleAnalyzer:
         if estimates and not _CONDITIONS.isdisjoint(words):
             # "If it hasn't arrived within 10 days, call us": the time of the condition, not of the result
             estimates = _outside_conditions(tokens, estimates)
-        if estimates and not by_kind["outcome"] and not (_DONE.isdisjoint(words) and "have" not in words):
+        if estimates and not by_kind["outcome"] and ("have" in words or not _DONE.isdisjoint(words)):
             # "I've submitted yours today": the day of a step the agent has done, not a time for the result
             estimates = _not_done(tokens, estimates)
         if estimates and not _ELAPSING.isdisjoint(words):
