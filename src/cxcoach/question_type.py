@@ -788,7 +788,7 @@ _JOINERS = frozenset(("and", "or", "but"))
 _SPOKEN_JOINERS = _JOINERS | {"so"}
 # ... and, there too, a question word with an auxiliary and its subject next, run on from what went before
 # without a mark ("my order hasn't come when will it arrive", "the gate is locked who do I call"); "how" may
-# take a degree word ("...how long will it take")
+# take a degree word ("...how long will it take"); as with "so", never in a sentence `_wh_may_open` reads
 _RUN_ON = frozenset(("what", "when", "where", "which", "who", "why", "how", "wen", "wat", "hw"))
 _PRONOUNS = _CLAUSE_SUBJECTS | {"there"}
 # The marks a clause ends at (besides an inner full stop and an emoji)
