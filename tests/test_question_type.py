@@ -873,3 +873,88 @@ def test_when_to_be_there_is_a_step_and_please_opens_no_question(text, expected)
 )
 def test_an_indirect_whether_about_the_customers_own_step_asks_the_way(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "why" about what happens every time wonders at a pattern, with or without "I"
+        ("Why does every single delivery come after nine at night?", "not_a_question"),
+        ("why is it that every time I ring I get cut off after the music.", "not_a_question"),
+        ("Why do your drivers always leave parcels in the bin?", "not_a_question"),
+        # ... but a recurring thing named plainly asks
+        ("Why am I charged a fee every month on this account?", "outcome_question"),
+        ("Why was my payment declined?", "outcome_question"),
+    ],
+)
+def test_why_about_what_happens_every_time_vents(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ninety minutes on hold and then cut off. Who exactly is answering your phones?", "not_a_question"),
+        ("My claim was refused by letter. Who's reading these claims actually?", "not_a_question"),
+        # with the customer in it, "exactly" only insists
+        ("Who exactly do I send the form to?", "process_question"),
+    ],
+)
+def test_who_with_a_doubt_word_about_someone_elses_work_vents(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The router was replaced on Monday, which is why I'm confused by this bill.", "not_a_question"),
+        ("Your case is with our appeals officer, who reviews each one within ten days.", "not_a_question"),
+        # an auxiliary and its subject after "who" still ask
+        ("The boiler has stopped again, who do I call about it.", "process_question"),
+        ("Which is why I'm asking: when will the engineer come?", "outcome_question"),
+    ],
+)
+def test_which_or_who_after_a_comma_opens_a_relative_clause(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my deposit??", "outcome_question"),
+        ("our tickets??", "outcome_question"),
+        ("eta please", "outcome_question"),
+        # the customer's own thing with more to say is an exclamation
+        ("my third late fee this year??", "not_a_question"),
+        ("ANOTHER fee??", "not_a_question"),
+    ],
+)
+def test_the_customers_own_thing_named_alone_asks_its_status(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Can you talk me through setting up the standing order", "process_question"),
+        ("Could you let me know who I should write to about the noise complaint.", "process_question"),
+        ("The repair was meant to be done in May. What's the new date?", "outcome_question"),
+    ],
+)
+def test_being_guided_and_who_to_contact_are_steps_and_a_new_date_is_a_result(text, expected):
+    assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a rhetorical cue vents in its own clause; a question in another clause still asks
+        ("who designed this app 🙄 anyway has my refund gone through?", "outcome_question"),
+        ("Is this a joke, when is the engineer actually coming?", "outcome_question"),
+        # in one clause, or followed only by a fragment, it vents
+        ("Are you kidding me, three weeks?", "not_a_question"),
+        ("Who designed this app?", "not_a_question"),
+    ],
+)
+def test_a_rhetorical_clause_leaves_the_question_beside_it(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

@@ -50,7 +50,7 @@ QuestionType = Literal["outcome_question", "process_question", "not_a_question"]
 # Words a question may open with before its real opener ("So when will it arrive?").
 _FILLERS = frozenset(
     ("so", "and", "but", "ok", "okay", "hi", "hello", "hey", "also", "just", "um", "uh", "erm", "er", "yeah", "well",
-     "sorry", "ps", "btw", "please", "pls", "plz")
+     "sorry", "ps", "btw", "please", "pls", "plz", "anyway", "anyways")
 )
 # Where a sentence may hold a second clause: one search instead of a find per mark. A colon introduces
 # the question ("quick one: which plan has SSO?"); a full stop inside a sentence is one the tokenizer
@@ -111,7 +111,10 @@ _HABITS = frozenset(("do", "does", "did", "have", "has", "had"))
 # "how is it taking three weeks?": a how-question about how long someone else's job takes is a wonder
 # at the delay, not a request for the method
 _TAKING = frozenset(("taking", "taken", "took"))
-_VENT_HINTS = _NOBODY | _POINTERS | _TAKING
+# "why does every single visit end in a queue?", "why do recruiters always go silent?": asked of what
+# happens every time, "why" wonders at a pattern instead of asking for a cause (`_every_time`)
+_EVERY = frozenset(("always", "every"))
+_VENT_HINTS = _NOBODY | _POINTERS | _TAKING | _EVERY
 # "what kind of X comes with it?": verbs of what a product or plan comes with ask which option (`_judges`)
 _FITTING = frozenset(
     ("come", "comes", "apply", "applies", "fit", "fits", "suit", "suits", "go", "goes", "work", "works")
@@ -443,8 +446,10 @@ class QuestionTypeAnalyzer:
         seen = 0
         for match in found:
             seen |= flags[match[0]]
-        if seen & _RHETORICAL:
-            return None, True, False  # a complaint in question form
+        if seen & _RHETORICAL and not (marked and _splits(text, sentence, ends_statement)):
+            # a complaint in question form; in a "?" sentence of several clauses, only its own clause vents
+            # (see the clause walk below)
+            return None, True, False
         if seen & _ANNOUNCING and _announces(found, positions, words, flags, self.cues.openers):
             return None, False, False  # "Just so you know, the light went red yesterday?": tells, with a rising tone
         if statement and (not seen & _INDIRECT or seen & _COURTESY):
@@ -465,7 +470,9 @@ class QuestionTypeAnalyzer:
             kept = [i for i, position in enumerate(positions) if position not in dropped]
             again = self._cues.find_in_words([positions[i] for i in kept], [words[i] for i in kept])
             if any(flags[phrase] & _RHETORICAL for phrase, _, _ in again):
-                return None, True, False
+                if not (marked and _splits(text, sentence, ends_statement)):
+                    return None, True, False
+                seen |= _RHETORICAL
             found = sorted(again + emphasis, key=lambda match: match[1])
         matches = [(phrase, first, kinds[phrase]) for phrase, first, _ in found]
         span = text[sentence.start : sentence.end]
@@ -517,9 +524,14 @@ class QuestionTypeAnalyzer:
                 # "do I have to bring ID, or is the text enough?", "who do I call, is it you or the council?":
                 # the same question's other option
                 continue
+            if seen & _RHETORICAL and any(self._flags[phrase] & _RHETORICAL for phrase, _, _ in inside):
+                # the clause of a rhetorical cue vents; a question in another clause still asks ("who decided
+                # to put the dock at the top of a hill 🙃 anyway was I charged for the wait?")
+                vented = True
+                continue
             read = self._clause(
                 clause, clause_words, inside, last_marked, loud, ends_statement, vented, begin <= inverted < end,
-                begin > 0 and tokens[begin - 1].norm in _JOINERS,
+                tokens[begin - 1].norm if begin else "",
             )
             if read is _VENT:
                 vented = True
@@ -543,15 +555,15 @@ class QuestionTypeAnalyzer:
         ends_statement: bool,
         after_vent: bool = False,
         inverted: bool = False,
-        joined: bool = False,
+        after: str = "",
     ) -> Optional[tuple[str, str, bool, bool]]:
         """``(label, cue, indirect, fragment)`` for a clause that asks, `_VENT` for one that vents, else ``None``.
 
         ``words`` are the indexes of the clause's words; ``matches`` the sentence's cue matches inside
         this clause, as ``(phrase, index, kinds)``; ``loud`` the sentence's bits (``_ASKED``, ``_DOUBLED``,
         ``_EXCLAIMED``, ``_EMPHATIC``, ``_HINTED``); ``after_vent`` says an earlier clause vented; ``inverted``
-        that the clause opens the sentence with an auxiliary and its subject (see `_INVERTING`); ``joined`` that it
-        follows "and", "or" or "but".
+        that the clause opens the sentence with an auxiliary and its subject (see `_INVERTING`); ``after`` is the
+        word or mark before the clause ("" for the first).
         """
         if not words:
             return None
@@ -567,7 +579,7 @@ class QuestionTypeAnalyzer:
             opener in _WH_WORDS or not (ends_statement and not marked) or inverted
         )
         unmarked_wh = opens and not marked and opener in _WH_WORDS
-        if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement, joined):
+        if unmarked_wh and _exclaims_or_subordinates(tokens, words, skip, ends_statement, after):
             return None  # "How quickly he has settled in!", "When I rang on Monday I was told to pay."
         if opens and not marked and (opener in _NEGATIVE_OPENERS or opener in _MODALS):
             # "can't log in since this morning", "will keep an eye on the blog": with no "?", a negative
@@ -587,7 +599,8 @@ class QuestionTypeAnalyzer:
             # ("since when?" exclaims)
             return "outcome_question", tokens[words[-1]].norm, False, False
         if fragment and (after_vent or loud & (_DOUBLED | _EXCLAIMED)) and not (
-            not after_vent and any(phrase in _STATUS_FRAGMENTS for phrase, _, _ in matches)
+            not after_vent
+            and (any(phrase in _STATUS_FRAGMENTS for phrase, _, _ in matches) or _names_own(tokens, words, skip))
         ):
             # "ANOTHER fee??": an exclamation with a question mark, not a question; and a fragment after
             # a clause that vents goes on venting ("Who packs these orders, a blindfolded toddler?")
@@ -671,10 +684,14 @@ class QuestionTypeAnalyzer:
         if not wh:
             # a yes/no question to the company with emphasis accuses: "do you honestly expect me to pay?"
             return strong and following in _ADDRESSEES
+        if opener == "why" and not _EVERY.isdisjoint(clause) and _every_time(tokens, words, skip):
+            return True  # "why is it that every single time I order the chips turn up cold?"
         if not _FIRST_PERSON.isdisjoint(clause):
             return False  # "why on earth was I charged twice?", "how exactly do I cancel?"
         if strong:
             return True  # "how is that even possible?", "who on earth set these allowances?"
+        if doubt and opener in ("who", "who's"):
+            return True  # "who exactly is running your airline?", "who's protecting sellers exactly?"
         if loud & _DOUBLED and (opener == "who" or opener in ("how", "hw", "how's") and _not_generic(tokens, words, skip)):
             # "how does a hospital lose an x-ray??", "who signed this off??"; "why" and "what" ask a
             # reason or a fact however loud ("why is the app down??", "what is this charge??")
@@ -685,6 +702,33 @@ class QuestionTypeAnalyzer:
             return True  # "how is a passport renewal taking two months?", "how has it taken a month to post a card?"
         # "who packs these orders?", "who approved this price rise?": blame, not a contact
         return opener == "who" and following not in _AUXILIARIES and not _POINTERS.isdisjoint(clause)
+
+
+# "my refund??", "our tickets??": the customer's own thing, named alone, asks where it has got to
+_OWN = frozenset(("my", "our"))
+
+
+def _splits(text: str, sentence: Sentence, ends_statement: bool) -> bool:
+    """Whether the sentence has a mark where a clause may end (see `_CLAUSE_MARK`)."""
+    return (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(text, sentence.start, sentence.end) is not None
+
+
+def _names_own(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
+    """Whether a fragment is only the customer's own thing: "my" or "our" and at most two words after it
+    ("my refund??", "my replacement card??"; not "my THIRD late fee this year??")."""
+    return len(words) - skip <= 3 and tokens[words[skip]].norm in _OWN
+
+
+def _every_time(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
+    """Whether the clause says "always", "every single" or "every time" (not "every month": "why am I
+    charged every month?" asks for the cause of a charge)."""
+    following = ""
+    for i in reversed(words[skip:]):
+        word = tokens[i].norm
+        if word == "always" or word == "every" and following in ("single", "time"):
+            return True
+        following = word
+    return False
 
 
 def _step(
@@ -720,7 +764,7 @@ def _step(
 
 
 def _exclaims_or_subordinates(
-    tokens: tuple[Token, ...], words: list[int], skip: int, ends_statement: bool, joined: bool = False
+    tokens: tuple[Token, ...], words: list[int], skip: int, ends_statement: bool, after: str = ""
 ) -> bool:
     """Whether an unmarked clause opening with a question word exclaims or subordinates rather than asks.
 
@@ -729,24 +773,29 @@ def _exclaims_or_subordinates(
     "Where we live there's no signal.", "..., which I did today.": a question word with a subject next and
     no auxiliary after it, in a sentence ending like a statement ("When I will get my refund." asks, in
     non-native English); or with a noun phrase next and no auxiliary or modal in its next three words ("When
-    the driver came he said...", but "When the new card will arrive." asks). "How" and "why" in a sentence
-    ending like a statement: see `_embeds` (``joined`` says the clause follows "and", "or" or
-    "but").
+    the driver came he said...", but "When the new card will arrive." asks). "Which" or "who" after a comma,
+    in a sentence ending like a statement, opens a relative clause ("..., which is why I'm writing.",
+    "..., who vets referrals within ten days."), unless an auxiliary and its subject follow ("..., who do I
+    call."). "How" and "why" in a sentence ending like a statement: see `_embeds` (``after`` is the word or
+    mark before the clause).
     """
     opener = tokens[words[skip]].norm
     following = [tokens[i].norm for i in words[skip + 1 : skip + 3]]
     if opener in ("how", "hw") and tokens[-1].text[0] == "!" and _AUXILIARIES.isdisjoint(following):
         return True
     if opener in _MANNER_WORDS:
-        return ends_statement and _embeds(tokens, words, skip, joined)
+        return ends_statement and _embeds(tokens, words, skip, after in _JOINERS)
     if opener not in _SUBORDINATORS or not ends_statement or not following:
         return False
+    if after == "," and opener in _RELATIVES:
+        return not (following[0] in _AUXILIARIES and len(following) > 1 and following[1] in _CLAUSE_SUBJECTS)
     if following[0] in _DETERMINERS:
         phrase = [tokens[i].norm for i in words[skip + 2 : skip + 5]]
         return _AUXILIARIES.isdisjoint(phrase) and _QUESTION_VERBS.isdisjoint(phrase)
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
 
 
+_RELATIVES = frozenset(("which", "who"))
 # "How it went from 4,210 to 42,100 I've no idea", "Why the coach left without us I'll never know": "how" or
 # "why", then a subject and no auxiliary, name what happened inside a statement (`_embeds`)
 _MANNER_WORDS = frozenset(("how", "hw", "why"))
