@@ -958,3 +958,18 @@ def test_being_guided_and_who_to_contact_are_steps_and_a_new_date_is_a_result(te
 )
 def test_a_rhetorical_clause_leaves_the_question_beside_it(text, expected):
     assert cxcoach.analyze(text).question_type == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what someone must have for a step is a requirement: a process question
+        ("Do my parents need a visa to visit for the graduation?", "process_question"),
+        ("do the pupils need their own tickets or is it one group ticket?", "process_question"),
+        # what a thing needs is its state: a result
+        ("Does the car need a new clutch?", "outcome_question"),
+        ("does the fence panel need replacing after the storm?", "outcome_question"),
+    ],
+)
+def test_what_someone_needs_for_a_step_is_a_requirement(text, expected):
+    assert cxcoach.analyze(text).question_type == expected

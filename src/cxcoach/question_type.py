@@ -137,6 +137,10 @@ _SUBJECTS = frozenset(
 _REQUIRING = frozenset(("do", "does"))
 _NEEDS = frozenset(("need", "needs"))
 _MUSTS = frozenset(("have", "has", "got"))
+# ... but what a thing needs is its state, a result ("does it need a new battery?", "does the boiler need
+# replacing?", "does my photo need changing?")
+_THINGS = frozenset(("it", "this", "that"))
+_REPAIRS = frozenset(("new", "replacement", "repair", "repairs"))
 # ... and one asking whether "I" or "we" may do a step by some means: "can I pay by card?" (`_step`)
 _DOERS = frozenset(("i", "we"))
 # the lists a cue phrase is in, as bits
@@ -737,7 +741,9 @@ def _step(
     """``(cue, token index)`` when a yes/no question asks about a step rather than a result, else ``None``.
 
     A requirement ("does the form have to be signed?", "does it need to be in the box?": *do* or *does*,
-    then *need to* or *have to* within the next few words; not "does it need a new battery?", a result), or the means of the customer's own step ("can I
+    then *need to* or *have to* within the next few words; "do the kids need their own passports?": *need*
+    and what someone must have, after a subject that is not "it", "this" or "that"; not "does it need a new
+    battery?" nor "does the boiler need replacing?": a result), or the means of the customer's own step ("can I
     pay by card?", "could we do it online?": *I* or *we* after the opener, then a phrase from the
     ``means`` list, and no outcome cue but "when": not "can I log in online yet?"). The caller lets an
     outcome cue before it win ("can I get a refund by transfer?").
@@ -746,11 +752,20 @@ def _step(
     if opener in _REQUIRING:
         for position in range(skip + 1, min(skip + 6, len(words))):
             norm = tokens[words[position]].norm
-            if (norm in _NEEDS or norm in _MUSTS) and position + 1 < len(words) and tokens[words[position + 1]].norm == "to":
-                at = words[position]
-                if any("outcome" in kinds and at < where <= at + 3 for _, where, kinds in matches):
-                    return None  # what is required is itself a result: "does the boiler need to be replaced?"
+            if not (norm in _NEEDS or norm in _MUSTS) or position + 1 >= len(words):
+                continue
+            at = words[position]
+            if any("outcome" in kinds and at < where <= at + 3 for _, where, kinds in matches):
+                return None  # what is required is itself a result: "does the boiler need to be replaced?"
+            following = tokens[words[position + 1]].norm
+            if following == "to":
                 return norm + " to", at
+            if (
+                norm in _NEEDS and position > skip + 1 and tokens[words[skip + 1]].norm not in _THINGS
+                and not following.endswith("ing")
+                and not any(tokens[i].norm in _REPAIRS for i in words[position + 1 : position + 3])
+            ):
+                return norm, at
         return None
     if skip + 1 < len(words) and tokens[words[skip + 1]].norm in _DOERS:
         means = None
