@@ -528,7 +528,7 @@ class QuestionTypeAnalyzer:
                 # "do I have to bring ID, or is the text enough?", "who do I call, is it you or the council?":
                 # the same question's other option
                 continue
-            if seen & _RHETORICAL and any(self._flags[phrase] & _RHETORICAL for phrase, _, _ in inside):
+            if seen & _RHETORICAL and any(flags[phrase] & _RHETORICAL for phrase, _, _ in inside):
                 # the clause of a rhetorical cue vents; a question in another clause still asks ("who decided
                 # to put the dock at the top of a hill 🙃 anyway was I charged for the wait?")
                 vented = True
@@ -708,13 +708,14 @@ class QuestionTypeAnalyzer:
         return opener == "who" and following not in _AUXILIARIES and not _POINTERS.isdisjoint(clause)
 
 
-# "my refund??", "our tickets??": the customer's own thing, named alone, asks where it has got to
-_OWN = frozenset(("my", "our"))
-
-
 def _splits(text: str, sentence: Sentence, ends_statement: bool) -> bool:
     """Whether the sentence has a mark where a clause may end (see `_CLAUSE_MARK`)."""
-    return (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(text, sentence.start, sentence.end) is not None
+    mark = _CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK
+    return mark.search(text, sentence.start, sentence.end) is not None
+
+
+# "my refund??", "our tickets??": the customer's own thing, named alone, asks where it has got to
+_OWN = frozenset(("my", "our"))
 
 
 def _names_own(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
@@ -725,7 +726,7 @@ def _names_own(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
 
 def _every_time(tokens: tuple[Token, ...], words: list[int], skip: int) -> bool:
     """Whether the clause says "always", "every single" or "every time" (not "every month": "why am I
-    charged every month?" asks for the cause of a charge)."""
+    charged every month?" asks about a charge)."""
     following = ""
     for i in reversed(words[skip:]):
         word = tokens[i].norm
@@ -810,6 +811,7 @@ def _exclaims_or_subordinates(
     return following[0] in _CLAUSE_SUBJECTS and (len(following) < 2 or following[1] not in _QUESTION_VERBS)
 
 
+# "..., which is why I'm writing.": after a comma, a relative clause (`_exclaims_or_subordinates`)
 _RELATIVES = frozenset(("which", "who"))
 # "How it went from 4,210 to 42,100 I've no idea", "Why the coach left without us I'll never know": "how" or
 # "why", then a subject and no auxiliary, name what happened inside a statement (`_embeds`)
