@@ -25,6 +25,7 @@ On its tuned part they cost a message: rules alone 0.750, rules and weights 0.73
 stood when it arrived; 0.871 and 0.858 with the rules tuned on it since. With its tuned part in the training,
 two plain information questions of the unit tests went wrong ("what's the returns address" was dropped as
 no question, "Who is my account manager now that Sam has left?" read as an outcome).
+The sixth batch (qt-851 on, two more writers) stays out too, by the same id limit.
 
     python benchmarks/train_question_types.py       # train and write the data file
 """
@@ -46,7 +47,7 @@ SETTINGS = dict(epochs=25, rate=0.3, decay=1e-3, positive_weight=1.0, start_bias
 THRESHOLD = 0.5
 KEEP = 0.1  # smaller weights are dropped from the file (measured: no change to the scores above)
 MIN_SENTENCES = 2
-FIRST_UNTRAINED = 701  # the fifth batch, qt-701 on: the check writer (see above)
+FIRST_UNTRAINED = 701  # the fifth and sixth batches, qt-701 on: the check writers (see above)
 
 
 def examples() -> list[Example]:
