@@ -493,9 +493,7 @@ class QuestionTypeAnalyzer:
         # speech and chat, a question run on), and read a single clause with the sentence's own words and
         # matches (no walk to share them out)
         run_on = not ends_statement and _may_run_on(words)
-        if not run_on and not (_CLAUSE_MARK if ends_statement else _SPOKEN_CLAUSE_MARK).search(
-            text, sentence.start, sentence.end
-        ):
+        if not run_on and not _splits(text, sentence, ends_statement):
             read = self._clause(tokens, positions, matches, marked, loud, ends_statement, inverted=inverted >= 0)
             if read is _VENT:
                 return None, True, False
